@@ -1,0 +1,27 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// `node scripts/build.mjs --watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.env.NODE_ENV === 'production',
+  logLevel: 'info',
+  legalComments: 'none',
+};
+const builds = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+].filter((b) => existsSync(b.entryPoints[0]));
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

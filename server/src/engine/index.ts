@@ -1,0 +1,14 @@
+/** The Policy Lint engine: pure analysis of policy documents. No I/O, no LSP. */
+export * from './types';
+export { Project, type RuleError } from './project';
+export { applyEdits, safeEdits } from './fix';
+export { defaultConfig } from './config/defaults';
+export { loadConfig, merge as mergeConfig, type LoadedConfig } from './config/load';
+export { configSchema } from './config/schema';
+export type * from './config/types';
+export { RULES, RULES_BY_ID, ruleDocUrl } from './rules';
+export type { Rule, RuleMeta } from './rules/rule';
+export type { DocumentModel, Clause, Section } from './model/document';
+export type { ParticipationStatement } from './model/participation';
+export { compileTerms } from './model/terms';
+export { LineIndex } from './text';

@@ -1,0 +1,128 @@
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * What a clause's modal language does to its subject:
+ * - obligation: must, shall, is required to…
+ * - prohibition: must not, may not, cannot…
+ * - permission: may, can, is permitted to, is not required to, may elect to…
+ * - ambiguous: should, will, is expected to, is encouraged to — a reader cannot tell
+ *   whether the thing is required, which is exactly the failure this tool exists for.
+ */
+export type Force = 'obligation' | 'prohibition' | 'permission' | 'ambiguous';
+export type SubjectKind = 'participant' | 'issuer' | 'agentless' | 'other';
+
+export interface ModalUse {
+  force: Force;
+  /** Offsets relative to the clause text. */
+  start: number;
+  end: number;
+  phrase: string;
+  subject: SubjectKind;
+  subjectText: string;
+  /** The modal sits after "if", "when", "that choose to"…: a condition, not the main requirement. */
+  conditional: boolean;
+}
+
+const BE = '(?:is|are|am|be|will be|shall be|remains?)';
+const MODAL = new RegExp(
+  [
+    "must\\s+not|mustn['’]t|shall\\s+not|shan['’]t|may\\s+not|cannot|can\\s+not|can['’]t",
+    "should\\s+not|shouldn['’]t|will\\s+not|won['’]t",
+    `${BE}\\s+(?:strictly\\s+)?(?:prohibited|forbidden|barred)\\s+from`,
+    `${BE}\\s+not\\s+(?:permitted|allowed|authorized)\\s+to`,
+    `${BE}\\s+not\\s+(?:required|obligated|mandated)\\s+to`,
+    `${BE}\\s+(?:required|obligated|mandated|compelled)\\s+to`,
+    `${BE}\\s+(?:strongly\\s+)?(?:expected|encouraged|asked|urged|invited|advised|requested)\\s+to`,
+    `${BE}\\s+(?:permitted|allowed|authorized|eligible|free|welcome)\\s+to`,
+    'has\\s+to|have\\s+to|needs?\\s+to|ought\\s+to',
+    'must|shall|should|will|may|can',
+  ].join('|'),
+  'gi',
+);
+
+function forceOf(phrase: string): Force {
+  const p = phrase.toLowerCase().replace(/\s+/g, ' ');
+  if (/\bnot (?:required|obligated|mandated)\b/.test(p)) return 'permission';
+  if (/^(?:must not|mustn|shall not|shan|may not|cannot|can not|can['’]t)|prohibited|forbidden|barred|not (?:permitted|allowed|authorized)/.test(p)) return 'prohibition';
+  if (/^(?:should|will|won)|expected|encouraged|asked|urged|invited|advised|requested|ought/.test(p)) return 'ambiguous';
+  if (/^(?:must|shall)|required|obligated|mandated|compelled|has to|have to|needs? to/.test(p)) return 'obligation';
+  return 'permission';
+}
+
+const NEGATED_SUBJECT = /\b(?:no|neither|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,3}\w+\s*$/i;
+const PASSIVE_AFTER = /^\s+(?:not\s+)?(?:be|been)\s+[a-z]+(?:ed|en|wn|ne|t)\b/i;
+const CONDITION = /\b(?:if|when|whenever|once|unless|where|whether|upon|after|before|until|that\s+(?:choose|chooses|elect|elects|decide|decides|opt|opts|wish|wishes|want|wants|agree|agrees)|who\s+(?:choose|chooses|elect|elects|decide|decides|opt|opts|wish|wishes)|participating)\b/i;
+/** Words that, right before "can"/"may"/"will", make it a noun or a different sense ("a tin can", "the will of"). */
+const NOT_MODAL_BEFORE = /\b(?:the|a|an|this|that|of|its|their|his|her)\s*$/i;
+
+export function findModals(text: string, vocab: Vocabulary): ModalUse[] {
+  const out: ModalUse[] = [];
+  MODAL.lastIndex = 0;
+  for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
+    const start = m.index;
+    const before = text.slice(Math.max(0, start - 400), start);
+    if (/^(?:will|can|may|must)$/i.test(m[0]) && NOT_MODAL_BEFORE.test(before)) continue;
+    // "May 5" and "in May" are dates.
+    if (m[0] === 'May' && (/^\s+\d/.test(text.slice(start + 3)) || /\bin\s*$/.test(before) || start === 0)) continue;
+    const subject = subjectOf(before, text.slice(start + m[0].length), vocab);
+    let force = forceOf(m[0]);
+    // "No jurisdiction may opt out" permits nothing: a negated subject turns a permission into a prohibition.
+    if (force === 'permission' && subject.kind === 'participant' && NEGATED_SUBJECT.test(before.slice(-80))) force = 'prohibition';
+    out.push({
+      force,
+      start,
+      end: start + m[0].length,
+      phrase: m[0],
+      subject: subject.kind,
+      subjectText: subject.text,
+      conditional: CONDITION.test(before),
+    });
+  }
+  return out;
+}
+
+/**
+ * Finds who a modal binds. The nearest stretch before it (after the last comma or
+ * semicolon) is searched first, then the whole clause before it, so that
+ * "Within 90 days, each agency must" and "when agencies release code, they shall"
+ * both resolve to participants. An issuer named at or before the first participant
+ * noun wins ("The Department will notify states" is the issuer's commitment).
+ * A noun with a possessive ("each agency's inventory") is a modifier, not the subject.
+ */
+function subjectOf(before: string, after: string, vocab: Vocabulary): { kind: SubjectKind; text: string } {
+  const lastBreak = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\u2014'));
+  const near = lastBreak >= 0 ? before.slice(lastBreak + 1) : before;
+  for (const stretch of lastBreak >= 0 ? [near, before] : [before]) {
+    const found = firstNoun(stretch, vocab);
+    if (found) return found;
+  }
+  if (PASSIVE_AFTER.test(after) || /\bit\s+$/i.test(near)) return { kind: 'agentless', text: near.trim() };
+  return { kind: 'other', text: near.trim() };
+}
+
+function firstNoun(stretch: string, vocab: Vocabulary): { kind: SubjectKind; text: string } | undefined {
+  const issuer = firstMatch(vocab.issuer, stretch);
+  const participant = firstMatch(vocab.participant, stretch);
+  if (issuer && (!participant || issuer.index <= participant.index)) return { kind: 'issuer', text: issuer.text };
+  if (participant) return { kind: 'participant', text: participant.text };
+  return undefined;
+}
+
+function firstMatch(re: RegExp, s: string): { index: number; text: string } | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const rest = s.slice(m.index + m[0].length);
+    if (/^['’]s?\s+\w/.test(rest)) continue; // possessive modifier
+    return { index: m.index, text: m[0] };
+  }
+  return undefined;
+}
+
+/** The modal that makes a clause normative: its first use whose subject is bound by it. */
+export function primaryModal(modals: ModalUse[], flagAgentlessAmbiguous = false): ModalUse | undefined {
+  return modals.find(
+    (m) =>
+      m.subject === 'participant' ||
+      (m.subject === 'agentless' && (m.force === 'obligation' || m.force === 'prohibition' || flagAgentlessAmbiguous)),
+  );
+}

@@ -1,0 +1,74 @@
+import type { PolicyLintConfig } from '../config/types';
+import type { ParticipationStatus } from '../types';
+import { escapeRegExp } from '../text';
+
+/**
+ * The words of one document's conventions, compiled once per distinct configuration
+ * and front matter. User-supplied words only ever enter a RegExp escaped, as literal
+ * alternatives, so no configuration can cause catastrophic backtracking.
+ */
+export interface Vocabulary {
+  labelWords: Map<string, ParticipationStatus>;
+  /** Matches a label word, capturing it. */
+  labelWord: string;
+  participant: RegExp;
+  issuer: RegExp;
+  informative: RegExp;
+  participationColumns: Set<string>;
+}
+
+const cache = new Map<string, Vocabulary>();
+
+export function vocabularyFor(config: PolicyLintConfig, participants?: string[], issuers?: string[]): Vocabulary {
+  const key = JSON.stringify([config.labels, config.participants, config.issuers, config.informativeSections, config.participationColumns, participants, issuers]);
+  let v = cache.get(key);
+  if (!v) {
+    if (cache.size > 64) cache.clear();
+    v = compile(config, participants, issuers);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function compile(config: PolicyLintConfig, participants?: string[], issuers?: string[]): Vocabulary {
+  const labelWords = new Map<string, ParticipationStatus>();
+  for (const w of config.labels.mandatory) labelWords.set(w.toLowerCase(), 'mandatory');
+  for (const w of config.labels.optional) labelWords.set(w.toLowerCase(), 'optional');
+  const people = participants?.length ? withNumberVariants(participants) : config.participants;
+  const issuerNames = [...config.issuers, ...(issuers ?? []).flatMap((i) => [i, `the ${i}`])];
+  return {
+    labelWords,
+    labelWord: alternation([...labelWords.keys()]),
+    participant: wordsRegExp(people),
+    issuer: wordsRegExp(issuerNames),
+    informative: new RegExp(`^(?:${alternation(config.informativeSections)})\\b`, 'i'),
+    participationColumns: new Set(config.participationColumns.map((c) => c.toLowerCase())),
+  };
+}
+
+/** `\b(?:a|b c)\b`, longest alternatives first, spaces matching any run of white space. */
+export function wordsRegExp(words: string[]): RegExp {
+  if (!words.length) return /(?!)/g;
+  return new RegExp(`(?<![\\w-])(?:${alternation(words)})(?![\\w-])`, 'gi');
+}
+
+export function alternation(words: string[]): string {
+  const unique = [...new Set(words.map((w) => w.trim()).filter(Boolean))];
+  unique.sort((a, b) => b.length - a.length);
+  return unique.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|') || '(?!)';
+}
+
+/** "county" → also "counties"; "states" → also "state": front matter lists rarely give both. */
+function withNumberVariants(nouns: string[]): string[] {
+  const out = new Set<string>();
+  for (const n of nouns) {
+    const w = n.trim();
+    if (!w) continue;
+    out.add(w);
+    if (/ies$/i.test(w)) out.add(w.slice(0, -3) + 'y');
+    else if (/s$/i.test(w)) out.add(w.slice(0, -1));
+    else if (/[^aeiou]y$/i.test(w)) out.add(w.slice(0, -1) + 'ies');
+    else out.add(w + 's');
+  }
+  return [...out];
+}

@@ -1,0 +1,76 @@
+import type { PolicyLintConfig } from '../config/types';
+import type { Clause, DocumentModel } from '../model/document';
+import type { ParticipationStatement } from '../model/participation';
+import type { TermUsage } from '../model/terms';
+import type { Fix, RelatedLocation, Severity } from '../types';
+
+export type RuleCategory = 'labels' | 'consistency' | 'terminology' | 'structure' | 'suppressions';
+
+export interface RuleOption {
+  type: 'boolean' | 'string' | 'number';
+  default: boolean | string | number;
+  description: string;
+}
+
+/** Everything a rule's doc page says, beside the check so the two never drift apart. */
+export interface RuleDocs {
+  /** Why the rule exists, for a policy author. */
+  why: string;
+  /** Markdown example of text the rule flags. */
+  avoid: string;
+  /** The same example, written the way the rule wants it. */
+  prefer: string;
+  /** What the rule deliberately does not flag. */
+  notFlagged: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  category: RuleCategory;
+  summary: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Whether findings depend on other documents of the run (they are then computed against the project index). */
+  scope: 'document' | 'project';
+  options: Record<string, RuleOption>;
+  docs: RuleDocs;
+}
+
+/** What a rule reports; the engine adds the rule id, severity, URI and fingerprint. */
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  /** Text the fingerprint is made from; defaults to the reported text. */
+  fingerprintText?: string;
+}
+
+/** Facts about every document of the run, for project-scope rules. */
+export interface ProjectFacts {
+  statementsFor(key: string): ReadonlyArray<{ uri: string; statement: ParticipationStatement; model: DocumentModel }>;
+  /** Registry declaration for a key, if the config declares one. */
+  registryFor(key: string): { name: string; status: ParticipationStatement['status']; location?: RelatedLocation } | undefined;
+  termForms(family: string): ReadonlyMap<string, number>;
+  termLocations(family: string, form: string, limit: number): RelatedLocation[];
+}
+
+export interface RuleContext {
+  model: DocumentModel;
+  config: PolicyLintConfig;
+  options: Record<string, unknown>;
+  project: ProjectFacts;
+  report(r: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}
+
+/** Helper for rules over normative clauses. */
+export function isNormative(c: Clause): boolean {
+  return c.primary !== undefined;
+}
+
+export type { TermUsage };

@@ -1,0 +1,63 @@
+import { matchCase } from '../model/terms';
+import type { Rule } from './rule';
+
+export const termVariant: Rule = {
+  id: 'term-variant',
+  category: 'terminology',
+  summary: 'A participation term is written in more than one way across the documents (opt out / opt-out / optout).',
+  defaultSeverity: 'warning',
+  fixable: true,
+  scope: 'project',
+  options: {},
+  docs: {
+    why:
+      'When "opt out" is spelled three ways, readers wonder whether three different things are meant, and over time they are: the inspector general found that "opt out" meant different things at different times. One term, one spelling, one meaning. The preferred form is the one set in the `terms` configuration or, failing that, the form used most across all documents of the run.',
+    avoid: 'Jurisdictions may opt-out of notifications. A jurisdiction may optout in writing at any time.',
+    prefer: 'Jurisdictions may opt out of notifications. A jurisdiction may opt out in writing at any time.',
+    notFlagged: [
+      'Inflected forms ("opting out", "opted out") are not compared with the base term.',
+      'Terms inside code, quotes, link targets and HTML comments.',
+      'Capitalisation: "Opt out" at the start of a sentence is the same form as "opt out".',
+    ],
+  },
+  check({ model, project, report }) {
+    const families = new Map(model.config.terms.map((t) => [(t.preferred ?? t.variants[0] ?? '').toLowerCase(), t]));
+    for (const usage of model.terms) {
+      const forms = project.termForms(usage.family);
+      const configured = families.get(usage.family)?.preferred?.toLowerCase();
+      const preferred = configured ?? mostUsed(forms);
+      if (!preferred || usage.form === preferred) continue;
+      if (!configured && forms.size < 2) continue;
+      const written = model.text.slice(usage.start, usage.end);
+      const count = forms.get(preferred) ?? 0;
+      const why = configured ? 'the preferred form in this project' : `the form used most (${count} time${count === 1 ? '' : 's'})`;
+      report({
+        start: usage.start,
+        end: usage.end,
+        message: `"${written}" is written "${preferred}" elsewhere, ${why}. Use one form of the term throughout.`,
+        fixes: [
+          {
+            title: `Write "${matchCase(written, preferred)}"`,
+            edits: [{ range: model.lines.range(usage.start, usage.end), newText: matchCase(written, preferred) }],
+            safe: true,
+          },
+        ],
+        related: project.termLocations(usage.family, preferred, 3).map((l) => ({ ...l, message: `Written "${preferred}" here` })),
+        fingerprintText: written,
+      });
+    }
+  },
+};
+
+/** The form used most; ties go to the alphabetically first, so the choice is stable. */
+function mostUsed(forms: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = -1;
+  for (const [form, count] of forms) {
+    if (count > bestCount || (count === bestCount && best !== undefined && form < best)) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
