@@ -30,9 +30,25 @@ export const labelConflict: Rule = {
     ],
   },
   check({ model, report }) {
+    const wording = model.statements.filter((s) => s.evidence === 'wording').sort((a, b) => a.start - b.start);
+    let w = 0;
     for (const clause of model.clauses) {
       const label = clause.label;
+      while (w < wording.length && wording[w].start < clause.start) w++;
       if (!label) continue;
+      // "Participation in X is voluntary" under a [Mandatory] label.
+      const stated = wording.slice(w).filter((s) => s.start < clause.end).find((s) => s.status !== label.status);
+      if (stated) {
+        const labelWord = label.status === 'mandatory' ? 'Mandatory' : 'Optional';
+        report({
+          start: stated.start,
+          end: stated.end,
+          message: `This says "${stated.aspect}" is ${stated.status}, but ${SOURCE_NAME[label.source]} says ${labelWord}. Change the wording or the label so they agree.`,
+          related: [{ uri: model.uri, range: model.lines.range(label.start, label.end), message: `Labelled ${labelWord} here` }],
+          fingerprintText: clause.text,
+        });
+        continue;
+      }
       for (const m of clause.modals) {
         if (m.conditional || m.subject === 'issuer' || m.subject === 'other') continue;
         const says: ParticipationStatus | undefined =
