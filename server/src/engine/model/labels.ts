@@ -46,6 +46,7 @@ export function inlineLabel(text: string, vocab: Vocabulary): LabelMatch | undef
 export function cleanHeading(text: string): string {
   return text
     .replace(/[*_`]/g, '')
+    .replace(/^\s*(?:appendix|annex|attachment|exhibit)\s+[A-Z0-9]+\s*[:.\-\u2013\u2014]?\s*/i, '')
     .replace(/^\s*(?:(?:section|part|article)\s+)?(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVXLC]+\.)\s+/i, '')
     .replace(/\s+#+\s*$/, '')
     .trim();

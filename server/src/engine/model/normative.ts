@@ -50,6 +50,8 @@ function forceOf(phrase: string): Force {
 }
 
 const NEGATED_SUBJECT = /\b(?:no|neither|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,3}\w+\s*$/i;
+/** A preposition or verb before the noun (past determiners and capitalised names) makes the noun an object. */
+const OBJECT_BEFORE = /\b(?:with|to|for|of|by|from|about|against|on|at|between|among|than|toward|towards|via|like|including|notify|inform|contact|help|allow|require|requires|permit|permits|ask|asks|encourage|encourages)\s+(?:(?:the|a|an|each|every|all|any|another|other|its|their|our|your|such|participating|local|[A-Z][\w.-]*)\s+)*$/;
 const PASSIVE_AFTER = /^\s+(?:not\s+)?(?:be|been)\s+[a-z]+(?:ed|en|wn|ne|t)\b/i;
 const CONDITION = /\b(?:if|when|whenever|once|unless|where|whether|upon|after|before|until|that\s+(?:choose|chooses|elect|elects|decide|decides|opt|opts|wish|wishes|want|wants|agree|agrees)|who\s+(?:choose|chooses|elect|elects|decide|decides|opt|opts|wish|wishes)|participating)\b/i;
 /** Words that, right before "can"/"may"/"will", make it a noun or a different sense ("a tin can", "the will of"). */
@@ -96,7 +98,11 @@ function subjectOf(before: string, after: string, vocab: Vocabulary): { kind: Su
     const found = firstNoun(stretch, vocab);
     if (found) return found;
   }
-  if (PASSIVE_AFTER.test(after) || /\bit\s+$/i.test(near)) return { kind: 'agentless', text: near.trim() };
+  // "Fingerprints must be submitted": a requirement with no named subject. Not "This action cannot
+  // be undone" (a demonstrative or pronoun subject describes, it does not require).
+  if ((PASSIVE_AFTER.test(after) && !/^\s*(?:this|that|these|those|it|which|what|who|they)\b/i.test(near)) || /^\s*it\s+$/i.test(near)) {
+    return { kind: 'agentless', text: near.trim() };
+  }
   return { kind: 'other', text: near.trim() };
 }
 
@@ -113,6 +119,7 @@ function firstMatch(re: RegExp, s: string): { index: number; text: string } | un
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const rest = s.slice(m.index + m[0].length);
     if (/^['’]s?\s+\w/.test(rest)) continue; // possessive modifier
+    if (OBJECT_BEFORE.test(s.slice(0, m.index))) continue; // "with another user", "by GitHub staff": an object, not the subject
     return { index: m.index, text: m[0] };
   }
   return undefined;
@@ -123,6 +130,7 @@ export function primaryModal(modals: ModalUse[], flagAgentlessAmbiguous = false)
   return modals.find(
     (m) =>
       m.subject === 'participant' ||
-      (m.subject === 'agentless' && (m.force === 'obligation' || m.force === 'prohibition' || flagAgentlessAmbiguous)),
+      (m.subject === 'agentless' &&
+        (m.force === 'obligation' || (m.force === 'prohibition' && !/^(?:cannot|can)/i.test(m.phrase)) || flagAgentlessAmbiguous)),
   );
 }

@@ -20,8 +20,8 @@ export const labelConflict: Rule = {
   docs: {
     why:
       'A clause labelled [Optional] that says "must", or one labelled [Mandatory] that says "may choose to", tells the reader two things at once. Whichever one they believe, someone will be surprised later: this is how "voluntary" programs come to be described as mandatory.',
-    avoid: '[Optional] Participating jurisdictions must share booking data with ICE.',
-    prefer: '[Optional] Participating jurisdictions may share booking data with ICE.',
+    avoid: '[Optional] Local jurisdictions must share booking data with ICE.',
+    prefer: '[Optional] Local jurisdictions may share booking data with ICE.',
     notFlagged: [
       'Conditional obligations inside optional aspects ("[Optional] States that choose to participate must sign an agreement"): the obligation binds only those who opt in.',
       'Prohibitions ("may not", "must not") under a [Mandatory] label: a prohibition is a requirement.',
