@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { Project, applyEdits, safeEdits } from '../../../server/src/engine';
+
+function model(text: string) {
+  const p = new Project();
+  return p.upsert('file:///doc.md', text).model;
+}
+
+describe('document model', () => {
+  it('blanks non-prose but keeps every offset', () => {
+    const text = '# T\n\nStates `must` see [the site](https://x.gov/must "may") <b>now</b> <!-- must -->.\n\n> must\n\n```\nmust\n```\n';
+    const m = model(text);
+    assert.equal(m.prose.length, text.length);
+    assert.doesNotMatch(m.prose, /must|may|https/);
+    assert.equal(m.prose.indexOf('the site'), text.indexOf('the site'));
+  });
+
+  it('splits sentences but not at abbreviations or initials', () => {
+    const m = model('# T\n\nStates, e.g. Texas, must act under 5 U.S.C. 552 promptly. Counties may help. J. Smith will decide.\n');
+    assert.deepEqual(
+      m.clauses.map((c) => c.text),
+      ['States, e.g. Texas, must act under 5 U.S.C. 552 promptly.', 'Counties may help.', 'J. Smith will decide.'],
+    );
+  });
+
+  it('reads labels inline, from list items, sections and tables', () => {
+    const text = [
+      '# T', '', '- [Optional] States may join.', '  - Counties must then sign.', '', '## Reporting (Mandatory)', '', 'States must report.',
+      '', '| Aspect | Participation |', '| --- | --- |', '| Data sharing | Optional |', '',
+    ].join('\n');
+    const m = model(text);
+    const byText = new Map(m.clauses.map((c) => [c.text.replace(/^\[Optional\] /, ''), c.label]));
+    assert.equal(byText.get('States may join.')?.source, 'inline');
+    assert.equal(byText.get('Counties must then sign.')?.source, 'list-item');
+    assert.equal(byText.get('States must report.')?.source, 'section');
+    assert.equal(byText.get('Data sharing')?.source, 'table');
+    assert.equal(byText.get('Data sharing')?.status, 'optional');
+  });
+
+  it('tells participants, the issuer and descriptions apart', () => {
+    const m = model('---\nissuer: ICE\n---\n# T\n\nICE will notify states. The Department will publish data. States should reply. This policy will take effect soon. Records must be kept.\n');
+    const subjects = m.clauses.map((c) => c.primary?.subject ?? 'none');
+    assert.deepEqual(subjects, ['none', 'none', 'participant', 'none', 'agentless']);
+  });
+
+  it('handles CRLF, a BOM and malformed front matter without losing the body', () => {
+    const m = model('\uFEFF---\r\nprogram: [unclosed\r\n---\r\n# T\r\n\r\nStates must act.\r\n');
+    assert.equal(m.problems.length, 1);
+    assert.match(m.problems[0].message, /Front matter is not valid YAML/);
+    assert.equal(m.clauses.length, 1);
+    assert.equal(m.lines.positionAt(m.clauses[0].start).line, 5);
+  });
+});
+
+describe('project index', () => {
+  it('finds a contradiction across documents and drops it when one side is fixed', () => {
+    const p = new Project();
+    p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary.\n');
+    const { affected } = p.upsert('file:///b.md', '# B\n\nSecure Communities is mandatory for all jurisdictions.\n');
+    assert.deepEqual(affected, ['file:///a.md']);
+    const [f] = p.findings('file:///a.md');
+    assert.equal(f.ruleId, 'participation-contradiction');
+    assert.equal(f.related[0].uri, 'file:///b.md');
+    assert.match(f.message, /b\.md:3/);
+    p.upsert('file:///b.md', '# B\n\nSecure Communities is voluntary for all jurisdictions.\n');
+    assert.deepEqual(p.findings('file:///a.md'), []);
+    p.upsert('file:///b.md', '# B\n\nSecure Communities is mandatory.\n');
+    assert.equal(p.findings('file:///a.md').length, 1);
+    assert.deepEqual(p.remove('file:///b.md'), ['file:///a.md']);
+    assert.deepEqual(p.findings('file:///a.md'), []);
+  });
+
+  it('an edit that touches no shared key or term affects no other document', () => {
+    const p = new Project();
+    p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary. States may opt out of calls.\n');
+    p.upsert('file:///b.md', '# B\n\nSecure Communities is voluntary.\n');
+    assert.deepEqual(p.upsert('file:///c.md', '# C\n\nCounties must keep records.\n').affected, []);
+  });
+
+  it('isolates a throwing rule and reports it once', () => {
+    const p = new Project();
+    const errors: string[] = [];
+    p.onRuleError = (e) => errors.push(e.ruleId);
+    const { RULES_BY_ID } = require('../../../server/src/engine');
+    const rule = RULES_BY_ID.get('missing-section');
+    const original = rule.check;
+    rule.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      p.upsert('file:///a.md', '# A\n\nStates should act.\n');
+      p.upsert('file:///a.md', '# A\n\nStates should act now.\n');
+      assert.deepEqual(errors, ['missing-section']);
+      assert.equal(p.findings('file:///a.md')[0].ruleId, 'missing-label', 'other rules still run');
+    } finally {
+      rule.check = original;
+    }
+  });
+
+  it('safe fixes only insert labels and replace terms, and are idempotent', () => {
+    const text = '# T\n\nStates must act. Counties should act.\nStates may opt-out. Cities may opt out. Towns may opt out.\n';
+    const p = new Project();
+    p.upsert('file:///a.md', text);
+    const once = applyEdits(text, safeEdits(p.findings('file:///a.md'))).text;
+    assert.equal(once, '# T\n\n[Mandatory] States must act. Counties should act.\nStates may opt out. Cities may opt out. Towns may opt out.\n');
+    p.upsert('file:///a.md', once);
+    assert.deepEqual(safeEdits(p.findings('file:///a.md')), []);
+  });
+});
