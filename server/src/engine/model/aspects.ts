@@ -50,7 +50,7 @@ export interface AspectResolver {
 }
 
 /** Pronouns and generic nouns that name no particular aspect on their own. */
-const GENERIC = new Set(['it', 'they', 'this', 'that', 'which', 'there', 'what', 'participation', 'program', 'programme', 'policy', 'one', 'none', 'nothing', 'something', 'everything', 'use', 'compliance', 'activity', 'requirement', 'step', 'process']);
+const GENERIC = new Set(['it', 'they', 'this', 'that', 'which', 'there', 'what', 'participation', 'program', 'programme', 'policy', 'one', 'none', 'nothing', 'something', 'everything', 'use', 'compliance', 'activity', 'requirement', 'step', 'process', 'aspect', 'part', 'element', 'component', 'provision', 'section', 'item', 'term', 'condition', 'guidance', 'document']);
 
 export function makeResolver(program: string | undefined, aliases: Map<string, string>): AspectResolver {
   const programKey = program ? aliases.get(aspectWords(program)) ?? `program:${aspectWords(program)}` : undefined;
@@ -60,7 +60,7 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
     resolve(phrase) {
       const words = aspectWords(phrase);
       if (!words) return undefined;
-      const alias = aliases.get(words);
+      const alias = aliases.get(words) ?? longestAliasPrefix(words, aliases);
       if (alias) return alias;
       if (/^(?:participation|program|programme|(?:program )?participation)$/.test(words)) return programKey;
       if (program && words === aspectWords(program)) return programKey;
@@ -85,4 +85,17 @@ export function statusWord(word: string): ParticipationStatus | undefined {
 function isProperName(phrase: string): boolean {
   const words = phrase.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/).filter((w) => !/^(?:of|and|for|the|in|on|to|a|an|&)$/i.test(w));
   return words.length >= 2 && words.every((w) => /^[A-Z0-9]/.test(w));
+}
+
+/** "share fingerprint ice book" starts with the alias "share fingerprint ice": the same aspect, qualified. */
+function longestAliasPrefix(words: string, aliases: Map<string, string>): string | undefined {
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const [alias, key] of aliases) {
+    if (alias.length > bestLength && alias.includes(' ') && words.startsWith(alias + ' ')) {
+      best = key;
+      bestLength = alias.length;
+    }
+  }
+  return best;
 }

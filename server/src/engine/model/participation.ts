@@ -24,7 +24,7 @@ const OPT_IN = /\b(?:may|can|(?:is|are)\s+(?:free|permitted|allowed|able)\s+to)\
 const JOIN = /\b(may\s+(?:choose|elect|decide)\s+(?:whether\s+)?to|can\s+(?:choose|elect|decide)\s+(?:whether\s+)?to|(?:is|are)\s+not\s+required\s+to|must|shall|(?:is|are)\s+required\s+to)\s+(?:participate\s+in|join|take\s+part\s+in|enroll\s+in|enrol\s+in)\s+([^,;:.()\u2029]{1,120})/gi;
 const NEGATED_SUBJECT = /\b(?:no|neither|not\s+any|none\s+of\s+the)\b[^,;]{0,60}$/i;
 const TAIL = /\s+(?:if|when|unless|by|before|after|until|within|because|provided|so\s+that|in\s+order|and\s+(?:must|may|shall|will|should)|at\s+any\s+time|at\s+their|at\s+its|without|under)\b[\s\S]*$/i;
-const SUBORDINATE = /\b(?:that|which|whether|because|but|if|when|while|although|though|since|so|whereas)\s+/gi;
+const SUBORDINATE = /\b(that|which|whether|because|but|if|when|while|although|though|since|so|whereas)\s+/gi;
 
 /** Statements made by the clause's own wording: "Participation in X is voluntary", "may opt out of X"… */
 export function wordingStatements(text: string, offset: number, resolver: AspectResolver): ParticipationStatement[] {
@@ -64,7 +64,13 @@ function subjectBefore(text: string, end: number): { text: string; start: number
   const before = text.slice(windowStart, end);
   let from = Math.max(...[',', ';', ':', '(', '\u2014'].map((c) => before.lastIndexOf(c))) + 1;
   SUBORDINATE.lastIndex = from;
-  for (let m = SUBORDINATE.exec(before); m; m = SUBORDINATE.exec(before)) from = m.index + m[0].length;
+  let word = '';
+  for (let m = SUBORDINATE.exec(before); m; m = SUBORDINATE.exec(before)) {
+    from = m.index + m[0].length;
+    word = m[1].toLowerCase();
+  }
+  // "states which aspects are mandatory" asks; it does not say which.
+  if (word === 'which' || word === 'whether' || word === 'if') return undefined;
   const raw = before.slice(from);
   const phrase = raw.trim();
   if (!phrase || phrase.split(/\s+/).length > 10) return undefined;
@@ -103,6 +109,8 @@ export function nounPhraseStatement(
   resolver: AspectResolver,
 ): ParticipationStatement | undefined {
   const phrase = text.replace(/[.:;]\s*$/, '').trim();
+  // A whole sentence ("Fingerprints are shared with ICE") is not a name of an aspect.
+  if (/\b(?:is|are|was|were|be|been|has|have|will|does|do)\b/i.test(phrase)) return undefined;
   const words = aspectWords(phrase).split(' ');
   if (!phrase || words.length > 12 || words.length < 1) return undefined;
   const key = resolver.resolve(phrase);

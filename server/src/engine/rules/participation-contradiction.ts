@@ -52,8 +52,10 @@ export const participationContradiction: Rule = {
       }
       if (!related.length) continue;
       const first = related[0];
-      const where = registry && registry.status !== st.status ? 'in the program registry' : `at ${displayLocation(model.uri, first)}`;
-      const more = others > 1 ? ` (and ${others - 1} other place${others > 2 ? 's' : ''})` : '';
+      const registryConflict = !!(registry && registry.status !== st.status && registry.location);
+      const where = registryConflict ? 'in the program registry' : `at ${displayLocation(model.uri, first)}`;
+      const extra = registryConflict ? others : others - 1;
+      const more = extra > 0 ? ` (and ${extra} other place${extra > 1 ? 's' : ''})` : '';
       const opposite = st.status === 'mandatory' ? 'optional' : 'mandatory';
       report({
         start: st.start,
