@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { mergeConfig, type InputProblem, type ResolvedConfig, type SeveritySetting } from '../engine';
+import { findConfigFile, readConfigFile } from '../node/configFiles';
+
+export interface CliConfig {
+  resolved: ResolvedConfig;
+  /** Problems to print; the run goes on with defaults for the keys concerned. */
+  problems: InputProblem[];
+  file?: string;
+}
+
+/** A config named with --config that cannot be used at all: exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly problems: InputProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The run's configuration: the file named with --config, else the nearest config file at
+ * or above `cwd`. A bad key is a problem and its default stands in. A named file that is
+ * missing, unreadable or not JSON/YAML at all is an error: the person asked for that file,
+ * and silently linting with defaults instead would pass checks it was meant to fail.
+ */
+export function loadCliConfig(configArg: string | undefined, cwd: string): CliConfig {
+  if (configArg !== undefined) {
+    const file = path.resolve(cwd, configArg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      throw new ConfigError(`--config ${configArg}: no such file.`);
+    }
+    if (!stat.isFile()) throw new ConfigError(`--config ${configArg}: not a file.`);
+    const result = readConfigFile(file);
+    const fatal = result.problems.filter((p) => p.severity === 'error');
+    if (fatal.length) throw new ConfigError(`--config ${configArg}: the configuration cannot be used.`, fatal);
+    return { resolved: result.resolved, problems: result.problems, file };
+  }
+  const found = findConfigFile(cwd);
+  const result = readConfigFile(found);
+  return { resolved: result.resolved, problems: result.problems, file: found };
+}
+
+/** Applies --rule ID=SEVERITY overrides on top of the file's settings. */
+export function withRuleOverrides(resolved: ResolvedConfig, rules: Record<string, SeveritySetting>): ResolvedConfig {
+  if (!Object.keys(rules).length) return resolved;
+  const over = Object.fromEntries(Object.entries(rules).map(([id, severity]) => [id, { severity }]));
+  return { ...resolved, config: mergeConfig(resolved.config, { rules: over }) };
+}
