@@ -9,6 +9,8 @@ import type { ProjectFacts, Report, Rule } from './rules/rule';
 import { hash, normalizeSpace } from './text';
 import type { Finding, ParticipationStatus, RelatedLocation, Severity } from './types';
 
+const KNOWN_RULES = new Set(RULES_BY_ID.keys());
+
 interface IndexedStatement {
   uri: string;
   statement: ParticipationStatement;
@@ -89,7 +91,7 @@ export class Project implements ProjectFacts {
     const old = this.docs.get(uri);
     const before = old ? this.snapshotTerms(old.model) : undefined;
     if (old) this.unindex(old.model);
-    const model = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: new Set(RULES_BY_ID.keys()) });
+    const model = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model });
     const local = this.runRules(model, 'document');
     this.docs.set(uri, { model, local });
     this.index(model);

@@ -59,9 +59,16 @@ export interface DocumentModel {
   directiveProblems: DirectiveProblem[];
   vocabulary: Vocabulary;
   config: PolicyLintConfig;
+  /** Modal analysis by clause text, for reuse by the next version of the document. */
+  modalCache: Map<string, ModalUse[]>;
+  /** Wording statements by clause text, offsets relative to the clause, valid for `statementScope`. */
+  wordingCache: Map<string, ParticipationStatement[]>;
+  statementScope: { program?: string; aliases: Map<string, string> };
 }
 
 export interface ModelOptions {
+  /** The document's previous model: the modal analysis of unchanged clauses is reused from it. */
+  previous?: DocumentModel;
   /** Registry aliases: normalised phrase → aspect key. */
   aliases: Map<string, string>;
   knownRules: Set<string>;
@@ -80,6 +87,11 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const itemLabels = new Map<number, Clause['label']>();
   const tables = new Map<number, { statusColumn: number; rowLabels: Map<number, Clause['label']> }>();
   let sectionIndex = -1;
+  const modalCache = new Map<string, ModalUse[]>();
+  const previousCache = options.previous?.vocabulary === vocabulary ? options.previous.modalCache : undefined;
+  const wordingCache = new Map<string, ParticipationStatement[]>();
+  const prevScope = options.previous?.statementScope;
+  const previousWording = prevScope && prevScope.aliases === options.aliases && prevScope.program === fm.data.program ? options.previous!.wordingCache : undefined;
 
   for (const block of blocks) {
     while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= block.start) sectionIndex++;
@@ -104,7 +116,9 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
       }
       if (!label && block.table) label = tables.get(block.table.id)?.rowLabels.get(block.table.row);
       if (!label && sectionLabel.label) label = { ...sectionLabel.label, source: 'section' };
-      const modals = findModals(textOf, vocabulary);
+      let modals = modalCache.get(textOf) ?? previousCache?.get(textOf);
+      if (!modals) modals = findModals(textOf, vocabulary);
+      modalCache.set(textOf, modals);
       const clause: Clause = {
         index: clauses.length,
         start,
@@ -127,13 +141,17 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const { suppressions, problems: directiveProblems } = readSuppressions(text, lines, codeLines, options.knownRules);
   return {
     uri, text, lines, prose, frontMatter: fm.data, problems: fm.problems, sections, clauses, statements, terms,
-    suppressions, directiveProblems, vocabulary, config,
+    suppressions, directiveProblems, vocabulary, config, modalCache, wordingCache,
+    statementScope: { program: fm.data.program, aliases: options.aliases },
   };
 
   function collectStatements(clause: Clause) {
     const body = clause.inlineLabel ? clause.text.slice(clause.inlineLabel.end - clause.start) : clause.text;
     const bodyOffset = clause.inlineLabel ? clause.inlineLabel.end : clause.start;
-    const found = wordingStatements(body, bodyOffset, resolver);
+    let relative = wordingCache.get(body) ?? previousWording?.get(body);
+    if (!relative) relative = wordingStatements(body, 0, resolver);
+    wordingCache.set(body, relative);
+    const found = relative.map((r) => ({ ...r, start: r.start + bodyOffset, end: r.end + bodyOffset }));
     statements.push(...found);
     const main = clause.primary ?? clause.modals.find((m) => m.subject !== 'issuer' && m.subject !== 'other');
     if (found.length || clause.informative) return; // the wording said it already, or the section only informs

@@ -9,7 +9,7 @@ export interface LabelMatch {
   end: number;
 }
 
-const regexCache = new Map<string, { inline: RegExp; headingSuffix: RegExp; headingPrefix: RegExp }>();
+const regexCache = new Map<string, { inline: RegExp; headingSuffix: RegExp; headingPrefix: RegExp; anyWord: RegExp }>();
 
 function patterns(vocab: Vocabulary) {
   let p = regexCache.get(vocab.labelWord);
@@ -26,6 +26,7 @@ function patterns(vocab: Vocabulary) {
       ),
       headingSuffix: new RegExp(`[(\\[]\\s*${w}\\s*[)\\]]\\s*$`, 'i'),
       headingPrefix: new RegExp(`^(?:\\[\\s*${w}\\s*\\]\\s*|${w}\\b)`, 'i'),
+      anyWord: new RegExp(`\\b(?:${vocab.labelWord})\\b`, 'gi'),
     };
     regexCache.set(vocab.labelWord, p);
   }
@@ -65,8 +66,7 @@ export function headingLabel(text: string, vocab: Vocabulary): LabelMatch | unde
   const word = m[1] ?? m[2];
   const status = vocab.labelWords.get(word.toLowerCase());
   if (!status) return undefined;
-  const other = new RegExp(`\\b(?:${vocab.labelWord})\\b`, 'gi');
-  for (const o of clean.matchAll(other)) {
+  for (const o of clean.matchAll(p.anyWord)) {
     if (vocab.labelWords.get(o[0].toLowerCase()) !== status) return undefined;
   }
   const at = text.indexOf(word);

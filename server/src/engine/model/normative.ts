@@ -25,6 +25,7 @@ export interface ModalUse {
 
 const BE = '(?:is|are|am|be|will be|shall be|remains?)';
 const MODAL = new RegExp(
+  '\\b(?:' +
   [
     "must\\s+not|mustn['’]t|shall\\s+not|shan['’]t|may\\s+not|cannot|can\\s+not|can['’]t",
     "should\\s+not|shouldn['’]t|will\\s+not|won['’]t",
@@ -36,7 +37,8 @@ const MODAL = new RegExp(
     `${BE}\\s+(?:permitted|allowed|authorized|eligible|free|welcome)\\s+to`,
     'has\\s+to|have\\s+to|needs?\\s+to|ought\\s+to',
     'must|shall|should|will|may|can',
-  ].join('|'),
+  ].join('|') +
+  ')\\b',
   'gi',
 );
 

@@ -22,6 +22,8 @@ const X_IS_STATUS = new RegExp(`\\s${COPULA}\\s+${STATUS}\\b(?!\\s+(?:to|that)\\
 const OPT_OUT = /\b(may\s+not|cannot|can\s+not|can['’]t|(?:is|are)\s+not\s+(?:permitted|allowed|able)\s+to|will\s+not\s+be\s+able\s+to|may|can|(?:is|are)\s+(?:free|permitted|allowed|able)\s+to)\s+(?:(?:choose|elect|decide)\s+to\s+)?opt[\s-]?out\s+(?:of|from)\s+([^,;:.()\u2029]{1,120})/gi;
 const OPT_IN = /\b(?:may|can|(?:is|are)\s+(?:free|permitted|allowed|able)\s+to)\s+(?:(?:choose|elect|decide)\s+to\s+)?opt[\s-]?in(?:to|\s+to)\s+([^,;:.()\u2029]{1,120})/gi;
 const JOIN = /\b(may\s+(?:choose|elect|decide)\s+(?:whether\s+)?to|can\s+(?:choose|elect|decide)\s+(?:whether\s+)?to|(?:is|are)\s+not\s+required\s+to|must|shall|(?:is|are)\s+required\s+to)\s+(?:participate\s+in|join|take\s+part\s+in|enroll\s+in|enrol\s+in)\s+([^,;:.()\u2029]{1,120})/gi;
+/** Cheap test first: most clauses state no participation status at all. */
+const MAY_STATE = /\b(?:voluntar|optional|discretionary|mandatory|required|compulsory|obligatory|opt|particip|join|take\s+part|enrol)/i;
 const NEGATED_SUBJECT = /\b(?:no|neither|not\s+any|none\s+of\s+the)\b[^,;]{0,60}$/i;
 const TAIL = /\s+(?:if|when|unless|by|before|after|until|within|because|provided|so\s+that|in\s+order|and\s+(?:must|may|shall|will|should)|at\s+any\s+time|at\s+their|at\s+its|without|under)\b[\s\S]*$/i;
 const SUBORDINATE = /\b(that|which|whether|because|but|if|when|while|although|though|since|so|whereas)\s+/gi;
@@ -29,6 +31,7 @@ const SUBORDINATE = /\b(that|which|whether|because|but|if|when|while|although|th
 /** Statements made by the clause's own wording: "Participation in X is voluntary", "may opt out of X"… */
 export function wordingStatements(text: string, offset: number, resolver: AspectResolver): ParticipationStatement[] {
   const out: ParticipationStatement[] = [];
+  if (!MAY_STATE.test(text)) return out;
   const add = (phrase: string, status: ParticipationStatus, start: number, end: number) => {
     const cut = phrase.replace(TAIL, '').trim();
     const key = resolver.resolve(cut);

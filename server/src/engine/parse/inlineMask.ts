@@ -6,8 +6,6 @@
 
 /** Written where a block-level HTML tag was, so that clause splitting breaks there. */
 export const BREAK = '\u2029';
-const BREAK_CODE = 0x2029;
-const SPACE = 32;
 
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/g;
@@ -21,23 +19,53 @@ const BLOCK_TAGS = new Set([
   'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
-export function maskInline(buf: Uint16Array, start: number, end: number, htmlBlock: boolean): void {
-  const text = String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+/**
+ * Returns `text` with its non-prose parts blanked (spaces; line breaks kept). In an
+ * HTML block, a block-level tag also leaves a BREAK so that clause splitting stops there.
+ * Each pattern runs only when the character that starts it occurs in the text.
+ */
+export function maskInline(text: string, htmlBlock: boolean): string {
+  const ranges: Array<[number, number]> = [];
+  const breaks: number[] = [];
   const blank = (s: number, e: number) => {
-    for (let i = start + s; i < start + e; i++) if (buf[i] !== 10 && buf[i] !== 13) buf[i] = SPACE;
+    if (e > s) ranges.push([s, e]);
   };
-  maskCodeSpans(text, blank);
-  for (const m of text.matchAll(HTML_COMMENT)) blank(m.index!, m.index! + m[0].length);
-  for (const m of text.matchAll(AUTOLINK)) blank(m.index!, m.index! + m[0].length);
-  for (const m of text.matchAll(HTML_TAG)) {
-    blank(m.index!, m.index! + m[0].length);
-    if (htmlBlock && BLOCK_TAGS.has(m[1].toLowerCase())) buf[start + m.index!] = BREAK_CODE;
+  if (text.includes('`')) maskCodeSpans(text, blank);
+  if (text.includes('<')) {
+    for (const m of text.matchAll(HTML_COMMENT)) blank(m.index!, m.index! + m[0].length);
+    for (const m of text.matchAll(AUTOLINK)) blank(m.index!, m.index! + m[0].length);
+    for (const m of text.matchAll(HTML_TAG)) {
+      blank(m.index!, m.index! + m[0].length);
+      if (htmlBlock && BLOCK_TAGS.has(m[1].toLowerCase())) breaks.push(m.index!);
+    }
   }
-  maskLinkTargets(text, blank);
-  for (const m of text.matchAll(BARE_URL)) blank(m.index!, m.index! + m[0].length);
-  for (const m of text.matchAll(FOOTNOTE_REF)) blank(m.index!, m.index! + m[0].length);
+  if (text.includes('](') || text.includes('][')) maskLinkTargets(text, blank);
+  if (text.includes('http') || text.includes('www.')) for (const m of text.matchAll(BARE_URL)) blank(m.index!, m.index! + m[0].length);
+  if (text.includes('[^')) for (const m of text.matchAll(FOOTNOTE_REF)) blank(m.index!, m.index! + m[0].length);
   // Entities are not words; `&#8617;` and friends would otherwise read as text.
-  for (const m of text.matchAll(ENTITY)) blank(m.index!, m.index! + m[0].length);
+  if (text.includes('&')) for (const m of text.matchAll(ENTITY)) blank(m.index!, m.index! + m[0].length);
+  if (!ranges.length) return text;
+  ranges.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    out += text.slice(at, from) + blankOut(text.slice(from, e));
+    at = e;
+  }
+  out += text.slice(at);
+  if (breaks.length) {
+    const chars = out.split('');
+    for (const b of breaks) chars[b] = BREAK;
+    out = chars.join('');
+  }
+  return out;
+}
+
+/** Spaces for every character but line breaks, so lines and offsets stay put. */
+export function blankOut(s: string): string {
+  return s.replace(/[^\r\n]/g, ' ');
 }
 
 /** Pairs backtick runs of equal length (CommonMark code spans) in one pass. */

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { LineIndex } from '../text';
-import { maskInline, BREAK } from './inlineMask';
+import { maskInline, blankOut, BREAK } from './inlineMask';
 
 /**
  * Block structure of a Markdown document, from markdown-it, with every block mapped
@@ -42,11 +42,8 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
   // Keep offsets: front matter becomes blank lines for markdown-it.
   const src = bodyStart > 0 ? text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart) : text;
   const tokens = md.parse(src, {});
-  const buf = new Uint16Array(text.length).fill(32);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) buf[i] = c;
-  }
+  /** Per block, the [start, end) stretches of source that are its prose (lines minus container markers). */
+  const blockSpans: Array<Array<[number, number]>> = [];
   const blocks: Block[] = [];
   const codeLines: Array<[number, number]> = [];
   let quoteDepth = 0;
@@ -57,9 +54,6 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
   let row = -1;
   let inHead = false;
 
-  const copy = (start: number, end: number) => {
-    for (let i = start; i < end; i++) buf[i] = text.charCodeAt(i);
-  };
 
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
@@ -101,8 +95,10 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
     if (tok.type === 'inline' && tok.map) {
       const parent = tokens[t - 1];
       const kind: BlockKind = parent?.type === 'heading_open' ? 'heading' : 'paragraph';
-      const span = copyInline(tok, tok.map[0]);
-      if (!span) continue;
+      const spans = lineSpans(tok, tok.map[0]);
+      if (!spans.length) continue;
+      const span = [spans[0][0], spans[spans.length - 1][1]];
+      blockSpans.push(spans);
       blocks.push({
         kind,
         start: span[0],
@@ -117,22 +113,33 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
     } else if (tok.type === 'html_block' && tok.map) {
       const start = lines.lineStarts[tok.map[0]];
       const end = lines.lineEnd(Math.max(tok.map[0], tok.map[1] - 1));
-      copy(start, end);
+      blockSpans.push([[start, end]]);
       blocks.push({ kind: 'html', start, end, startLine: tok.map[0], listDepth: listStack.length, listItemStart: false, listPath: listStack.slice() });
     }
   }
 
-  // Blank what is not prose inside the copied blocks: code spans, tags, link targets…
-  for (const b of blocks) maskInline(buf, b.start, b.end, b.kind === 'html');
+  // Assemble the prose: blanks between blocks and between a block's lines, each block masked as a whole.
   let prose = '';
-  for (let i = 0; i < buf.length; i += 8192) prose += String.fromCharCode.apply(null, buf.subarray(i, i + 8192) as unknown as number[]);
+  let at = 0;
+  blocks.forEach((b, i) => {
+    if (b.start < at) return; // defensive: blocks come in document order and never overlap
+    prose += blankOut(text.slice(at, b.start));
+    let blockText = '';
+    let p = b.start;
+    for (const [s, e] of blockSpans[i]) {
+      blockText += blankOut(text.slice(p, s)) + text.slice(s, e);
+      p = e;
+    }
+    prose += maskInline(blockText, b.kind === 'html');
+    at = b.end;
+  });
+  prose += blankOut(text.slice(at));
   return { prose, blocks, codeLines };
 
-  /** Copies the lines of an inline token into the buffer; returns its [start, end) span. */
-  function copyInline(tok: { content: string }, firstLine: number): [number, number] | undefined {
+  /** The source stretches holding an inline token's lines, found by matching each content line in its source line. */
+  function lineSpans(tok: { content: string }, firstLine: number): Array<[number, number]> {
     const contentLines = tok.content.split('\n');
-    let spanStart = -1;
-    let spanEnd = -1;
+    const spans: Array<[number, number]> = [];
     for (let i = 0; i < contentLines.length; i++) {
       const lineNo = firstLine + i;
       if (lineNo >= lines.lineCount) break;
@@ -144,13 +151,9 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
       // Setext underlines and tab expansion can defeat the search: fall back to the first non-blank.
       if (at < 0) at = lineText.search(/\S/);
       if (at < 0) continue;
-      const from = lineStart + at;
-      const to = lineStart + Math.min(lineText.length, at + want.length);
-      copy(from, to);
-      if (spanStart < 0) spanStart = from;
-      spanEnd = to;
+      spans.push([lineStart + at, lineStart + Math.min(lineText.length, at + want.length)]);
     }
-    return spanStart < 0 ? undefined : [spanStart, spanEnd];
+    return spans;
   }
 
   function addTableRow(lineNo: number) {
@@ -161,7 +164,7 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
       const trimmedStart = s + (lineText.slice(s, e).length - lineText.slice(s, e).trimStart().length);
       const trimmedEnd = e - (lineText.slice(s, e).length - lineText.slice(s, e).trimEnd().length);
       if (trimmedEnd <= trimmedStart) return;
-      copy(lineStart + trimmedStart, lineStart + trimmedEnd);
+      blockSpans.push([[lineStart + trimmedStart, lineStart + trimmedEnd]]);
       blocks.push({
         kind: 'table-cell',
         start: lineStart + trimmedStart,
