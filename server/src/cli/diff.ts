@@ -19,6 +19,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
 
 /** Lines without their terminators; a final line break does not make an empty last line. */
 function splitLines(text: string): string[] {
+  if (text === '') return [];
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;

@@ -149,7 +149,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
   const { shown, hidden } = baseline ? applyBaseline(all, baseline.data, baseline.file) : { shown: all, hidden: 0 };
   const counts = countBySeverity(shown);
   const reported = sortFindings(opts.quiet ? shown.filter((f) => f.severity === 'error') : shown, cwd);
-  const report: Report = { findings: reported, cwd, fileCount: session.documents().length, hiddenByBaseline: hidden, notifications };
+  const report: Report = { findings: reported, cwd, fileCount: session.documents().length, hiddenByBaseline: hidden, notifications, incomplete: failures.size > 0 || writeFailed };
   const colors = { enabled: !opts.output && io.stdout.isTTY === true && (io.env ?? process.env).NO_COLOR === undefined };
   const text = opts.format === 'json' ? formatJson(report) : opts.format === 'sarif' ? formatSarif(report, packageVersion()) : formatStylish(report, colors);
   if (opts.output !== undefined) {

@@ -162,6 +162,7 @@ describe('cli: report formats', () => {
     const validate = sarifValidator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const inv = log.runs[0].invocations![0];
+    assert.equal(inv.executionSuccessful, true, 'a skipped file is not a failed run');
     const config = inv.toolConfigurationNotifications!;
     assert.ok(config.some((n) => /colour/.test(n.message.text!) && n.locations![0].physicalLocation!.region!.startLine === 5));
     assert.ok(inv.toolExecutionNotifications!.some((n) => /Skipped/.test(n.message.text!) && n.locations![0].physicalLocation!.artifactLocation!.uri === 'blob.md'));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type * as Sarif from 'sarif';
 import { Project, type ResolvedConfig } from '../../../server/src/engine';
 import type { JsonFinding } from '../../../server/src/cli/formatters/json';
 import { cleanTempDirs, runCli, workspace } from './helpers';
@@ -105,6 +106,10 @@ describe('cli: configuration and bad input', () => {
     assert.ok(findings.length > 0);
     assert.ok(findings.every((f) => f.file === 'guidance.md'));
     assert.equal(r.code, 1, 'no error finding, but a file went unchecked');
+    const sarif = await runCli(['-f', 'sarif'], dir, { createProject: (c: ResolvedConfig) => new FailingProject(c) });
+    const invocation = (JSON.parse(sarif.stdout) as Sarif.Log).runs[0].invocations![0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.ok(invocation.toolExecutionNotifications!.some((n) => n.level === 'error' && /boom/.test(n.message.text!)));
   });
 });
 

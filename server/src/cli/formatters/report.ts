@@ -11,6 +11,8 @@ export interface Report {
   hiddenByBaseline: number;
   /** Notes about the run (skipped files, failures, config problems), for formats that carry them. */
   notifications: RunNotification[];
+  /** A document could not be analysed or a fixed file could not be written. */
+  incomplete: boolean;
 }
 
 export interface RunNotification {

@@ -58,7 +58,7 @@ export function buildSarif(report: Report, version: string): Sarif.Log {
   });
   const config = report.notifications.filter((n) => n.configuration).map((n) => notification(n, report.cwd));
   const execution = report.notifications.filter((n) => !n.configuration).map((n) => notification(n, report.cwd));
-  const invocation: Sarif.Invocation = { executionSuccessful: !report.notifications.some((n) => n.level === 'error' && !n.configuration) };
+  const invocation: Sarif.Invocation = { executionSuccessful: !report.incomplete };
   if (config.length) invocation.toolConfigurationNotifications = config;
   if (execution.length) invocation.toolExecutionNotifications = execution;
   return {
