@@ -61,7 +61,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
 
   let config: ReturnType<typeof loadCliConfig>;
   try {
-    config = loadCliConfig(opts.config, cwd);
+    config = loadCliConfig(opts.config, cwd, opts.paths);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     for (const p of e.problems) err(formatProblem(p, cwd));

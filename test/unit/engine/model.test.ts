@@ -97,12 +97,24 @@ describe('project index', () => {
     }
   });
 
+  it('a label fix that would cover an opposite clause of its paragraph is not safe', () => {
+    const text = '# Terms\n\nYou must keep your password secret. You may change it at any time.\n';
+    const p = new Project();
+    p.upsert('file:///a.md', text);
+    const [f] = p.findings('file:///a.md');
+    assert.equal(f.ruleId, 'missing-label');
+    assert.deepEqual(f.fixes.map((x) => x.safe), [false, false]);
+    const fixed = applyEdits(text, f.fixes[0].edits).text;
+    p.upsert('file:///a.md', fixed);
+    assert.ok(p.findings('file:///a.md').some((x) => x.ruleId === 'label-conflict'), 'the unsafe fix would indeed conflict');
+  });
+
   it('safe fixes only insert labels and replace terms, and are idempotent', () => {
-    const text = '# T\n\nStates must act. Counties should act.\nStates may opt-out. Cities may opt out. Towns may opt out.\n';
+    const text = '# T\n\nStates must act. Counties should act.\n\nStates may opt-out. Cities may opt out. Towns may opt out.\n';
     const p = new Project();
     p.upsert('file:///a.md', text);
     const once = applyEdits(text, safeEdits(p.findings('file:///a.md'))).text;
-    assert.equal(once, '# T\n\n[Mandatory] States must act. Counties should act.\nStates may opt out. Cities may opt out. Towns may opt out.\n');
+    assert.equal(once, '# T\n\n[Mandatory] States must act. Counties should act.\n\nStates may opt out. Cities may opt out. Towns may opt out.\n');
     p.upsert('file:///a.md', once);
     assert.deepEqual(safeEdits(p.findings('file:///a.md')), []);
   });

@@ -67,8 +67,31 @@ export function labelFixes(model: DocumentModel, clause: Clause): Fix[] {
   const binds = m.force === 'obligation' || m.force === 'prohibition';
   const permits = m.force === 'permission';
   const fixes: Fix[] = [
-    { title: `Label as ${mandatory.trim()}`, edits: insert(mandatory), safe: binds },
-    { title: `Label as ${optional.trim()}`, edits: insert(optional), safe: permits },
+    { title: `Label as ${mandatory.trim()}`, edits: insert(mandatory), safe: binds && !coversConflict(model, clause, 'mandatory') },
+    { title: `Label as ${optional.trim()}`, edits: insert(optional), safe: permits && !coversConflict(model, clause, 'optional') },
   ];
   return permits ? fixes.reverse() : fixes;
+}
+
+/**
+ * A label at the start of a paragraph or list item also covers the clauses after it (and
+ * nested items). Inserting one is safe only if none of those says the opposite, or the fix
+ * would trade a warning for a label-conflict error.
+ */
+function coversConflict(model: DocumentModel, clause: Clause, status: 'mandatory' | 'optional'): boolean {
+  const previous = model.clauses[clause.index - 1];
+  if (previous && previous.block === clause.block) return false; // not first in its paragraph: labels itself only
+  const item = clause.block.listItemStart ? clause.block.listPath[clause.block.listPath.length - 1] : undefined;
+  for (let j = clause.index + 1; j < model.clauses.length; j++) {
+    const c = model.clauses[j];
+    const covered = c.block === clause.block || (item !== undefined && c.block.listPath.includes(item));
+    if (!covered) break;
+    if (c.inlineLabel) continue;
+    for (const m of c.modals) {
+      if (m.conditional || m.subject === 'issuer' || m.subject === 'other') continue;
+      const says = m.force === 'obligation' ? 'mandatory' : m.force === 'permission' ? 'optional' : undefined;
+      if (says && says !== status) return true;
+    }
+  }
+  return false;
 }
