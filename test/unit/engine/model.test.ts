@@ -110,11 +110,11 @@ describe('project index', () => {
   });
 
   it('safe fixes only insert labels and replace terms, and are idempotent', () => {
-    const text = '# T\n\nStates must act. Counties should act.\n\nStates may opt-out. Cities may opt out. Towns may opt out.\n';
+    const text = '# T\n\nStates must act. Counties must act.\n\nCities should act.\n\nStates may opt-out. Cities may opt out. Towns may opt out.\n';
     const p = new Project();
     p.upsert('file:///a.md', text);
     const once = applyEdits(text, safeEdits(p.findings('file:///a.md'))).text;
-    assert.equal(once, '# T\n\n[Mandatory] States must act. Counties should act.\n\nStates may opt out. Cities may opt out. Towns may opt out.\n');
+    assert.equal(once, '# T\n\n[Mandatory] States must act. Counties must act.\n\nCities should act.\n\nStates may opt out. Cities may opt out. Towns may opt out.\n');
     p.upsert('file:///a.md', once);
     assert.deepEqual(safeEdits(p.findings('file:///a.md')), []);
   });

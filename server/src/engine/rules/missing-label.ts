@@ -75,8 +75,8 @@ export function labelFixes(model: DocumentModel, clause: Clause): Fix[] {
 
 /**
  * A label at the start of a paragraph or list item also covers the clauses after it (and
- * nested items). Inserting one is safe only if none of those says the opposite, or the fix
- * would trade a warning for a label-conflict error.
+ * nested items). Inserting one is safe only if none of those says the opposite (the fix
+ * would trade a warning for a label-conflict error) or is ambiguous (the fix would decide it).
  */
 function coversConflict(model: DocumentModel, clause: Clause, status: 'mandatory' | 'optional'): boolean {
   const previous = model.clauses[clause.index - 1];
@@ -89,6 +89,8 @@ function coversConflict(model: DocumentModel, clause: Clause, status: 'mandatory
     if (c.inlineLabel) continue;
     for (const m of c.modals) {
       if (m.conditional || m.subject === 'issuer' || m.subject === 'other') continue;
+      // An ambiguous "should" under the new label would be decided without its author.
+      if (m.force === 'ambiguous') return true;
       const says = m.force === 'obligation' ? 'mandatory' : m.force === 'permission' ? 'optional' : undefined;
       if (says && says !== status) return true;
     }
