@@ -114,7 +114,7 @@ describe('project index', () => {
     const p = new Project();
     p.upsert('file:///a.md', text);
     const once = applyEdits(text, safeEdits(p.findings('file:///a.md'))).text;
-    assert.equal(once, '# T\n\n[Mandatory] States must act. Counties must act.\n\nCities should act.\n\nStates may opt out. Cities may opt out. Towns may opt out.\n');
+    assert.equal(once, '# T\n\n[Mandatory] States must act. [Mandatory] Counties must act.\n\nCities should act.\n\nStates may opt out. Cities may opt out. Towns may opt out.\n');
     p.upsert('file:///a.md', once);
     assert.deepEqual(safeEdits(p.findings('file:///a.md')), []);
   });
