@@ -38,7 +38,12 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     range: lines.range(e.offset, e.offset + e.length),
     message: PARSE_ERROR_TEXT[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
   }));
-  return { text, lines, tree, value: tree && !errors.length ? getNodeValue(tree) : undefined, errors };
+  return { text, lines, tree, value: tree && !errors.length ? plain(getNodeValue(tree)) : undefined, errors };
+}
+
+/** jsonc-parser builds objects without a prototype; consumers expect plain JSON values. */
+function plain(v: unknown): unknown {
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }
 
 /**

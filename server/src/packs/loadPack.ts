@@ -157,11 +157,15 @@ async function snippetFilePath(packDir: string, entry: string, reader: PackReade
 export function readSnippets(parsed: ParsedJson, at: string[], file: string, problems: Problems): PackSnippet[] {
   const out: PackSnippet[] = [];
   const objectNode = at.length ? rangeNode(parsed, at) : parsed.tree;
-  const seen = new Map<string, number>();
-  for (const { name, keyNode, valueNode } of propertyKeyNodes(objectNode)) {
+  const properties = propertyKeyNodes(objectNode);
+  const lastIndex = new Map(properties.map((p, i) => [p.name, i]));
+  for (const [i, { name, keyNode, valueNode }] of properties.entries()) {
     const range = parsed.lines.range(keyNode.offset, keyNode.offset + keyNode.length);
-    if (seen.has(name)) problems.add(file, range, `the snippet "${name}" is defined twice; VS Code keeps only the last one.`, 'warning');
-    seen.set(name, out.length);
+    if (lastIndex.get(name) !== i) {
+      const later = properties[lastIndex.get(name)!].keyNode;
+      problems.add(file, range, `the snippet "${name}" is defined again on line ${parsed.lines.positionAt(later.offset).line + 1}; VS Code keeps only the last one.`, 'warning');
+      continue;
+    }
     const raw = ((at.length ? (parsed.value as Record<string, unknown>)[at[0]] : parsed.value) as Record<string, RawSnippet>)[name];
     const body = Array.isArray(raw.body) ? raw.body.join('\n') : raw.body;
     const syntax = parseSnippet(body);

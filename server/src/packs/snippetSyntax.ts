@@ -125,16 +125,10 @@ export function parseSnippet(body: string): ParsedSnippet {
       return fail(`the choice \`${head[0]}|…\` is never closed with \`|}\`, so VS Code inserts it as plain text`);
     }
     if (next === '/') {
-      // A transform: `${1/regex/format/flags}`. Only its extent matters here.
-      let slashes = 0;
-      while (pos < body.length && slashes < 3) {
-        if (body[pos] === '\\') pos++;
-        else if (body[pos] === '/') slashes++;
-        pos++;
-      }
-      const end = body.indexOf('}', pos);
-      if (slashes < 3 || end < 0) return fail(`the transform \`${head[0]}/…\` is not complete (\`\${1/regex/format/flags}\`), so VS Code inserts it as plain text`);
-      pos = end + 1;
+      // A transform, `${1/regex/format/options}`; the format may hold `${1:/upcase}`. Only its extent matters here.
+      const end = transformEnd(body, pos);
+      if (end < 0) return fail(`the transform \`${head[0]}/…\` is not complete (\`\${1/regex/format/options}\`), so VS Code inserts it as plain text`);
+      pos = end;
       return isTabstop ? { kind: 'tabstop', index: Number(head[1]), children: [], start } : { kind: 'variable', name: head[2], start };
     }
     return fail(`\`${head[0]}\` must be followed by \`}\`, \`:\`${isTabstop ? ', `|`' : ''} or \`/\`; VS Code inserts it as plain text`);
@@ -142,6 +136,27 @@ export function parseSnippet(body: string): ParsedSnippet {
 
   const nodes = parseSequence(false) ?? [];
   return { nodes, problems };
+}
+
+/** Offset just past the `}` closing a transform whose `/regex/` starts at `pos`, or -1. */
+function transformEnd(body: string, pos: number): number {
+  let i = pos + 1;
+  // The regex, up to an unescaped slash.
+  while (i < body.length && body[i] !== '/') i += body[i] === '\\' ? 2 : 1;
+  if (i >= body.length) return -1;
+  i++;
+  // The format, up to an unescaped slash; `${…}` groups may contain slashes.
+  while (i < body.length && body[i] !== '/') {
+    if (body[i] === '\\') i += 2;
+    else if (body[i] === '$' && body[i + 1] === '{') {
+      const close = body.indexOf('}', i);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else i++;
+  }
+  if (i >= body.length) return -1;
+  const close = body.indexOf('}', i + 1);
+  return close < 0 || !/^[a-z]*$/.test(body.slice(i + 1, close)) ? -1 : close + 1;
 }
 
 /**
