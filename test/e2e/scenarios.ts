@@ -125,13 +125,27 @@ export const HOVER = {
 /** Scratch document (no findings) where snippets are typed. */
 export const SNIPPET_DOCUMENT = 'draft.md';
 
-/** A built-in snippet: its prefix, and what the inserted text must contain. */
+/** A built-in snippet (snippets/policy.code-snippets) inserted by its prefix: the lines it must write. */
 export const BUILTIN_SNIPPET = {
   prefix: 'policy-optional',
-  /** The choice placeholder offers both labels after insertion. */
+  /** Lines from the insertion point on, with the placeholders' default text. */
+  insertedLines: [
+    '## Optional aspects',
+    '',
+    '[Optional] Participating jurisdictions may choose whether to take part in each aspect in this section.',
+  ],
+};
+
+/**
+ * A built-in snippet with a `${n|Mandatory,Optional|}` choice: after Tab reaches it, the editor
+ * offers both labels, and the one picked is written into the table row.
+ */
+export const CHOICE_SNIPPET = {
+  prefix: 'policy-summary-table',
   choices: ['Mandatory', 'Optional'],
-  /** Inserted text starts with the first choice of the label placeholder. */
-  insertedPattern: /^\[(Mandatory|Optional)\]\s*\S/,
+  pick: 'Optional',
+  /** The row the choice sits in, after picking. */
+  rowAfterPick: '| Fingerprint submission at booking | Optional | All participating jurisdictions | Mandatory aspects |',
 };
 
 /** A snippet from the workspace's team pack (.policy-packs/team). */

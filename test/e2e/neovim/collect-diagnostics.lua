@@ -7,8 +7,9 @@
 --   PL_NVIM_ROOT     workspace root
 --   PL_NVIM_DOC      document to open
 --   PL_NVIM_EXPECT   comma-separated rule ids to wait for in that document
---   PL_NVIM_FIX_LINE 1-based line whose code actions to request and whose first
---                    "Label as" fix to apply; then waits for that line's missing-label to go
+--   PL_NVIM_FIX_LINE 1-based line whose code actions to request
+--   PL_NVIM_FIX_TITLE title of the code action to apply there; then waits for that line's
+--                    missing-label diagnostic to go
 --   PL_NVIM_TIMEOUT  milliseconds to wait for each state (default 20000)
 --   PL_NVIM_OUT      where to write the JSON result
 -- Neovim 0.7 (Debian bookworm) has vim.lsp.start_client but not vim.lsp.start, nor `nvim -l`.
@@ -78,6 +79,7 @@ local function main()
   local timeout = tonumber(env('PL_NVIM_TIMEOUT', '20000'))
   local expected = vim.split(env('PL_NVIM_EXPECT', ''), ',', { trimempty = true })
   local fix_line = tonumber(env('PL_NVIM_FIX_LINE', '0'))
+  local fix_title = env('PL_NVIM_FIX_TITLE', '')
 
   vim.cmd('edit ' .. vim.fn.fnameescape(doc))
   local buf = vim.api.nvim_get_current_buf()
@@ -133,7 +135,7 @@ local function main()
       if response.err then error('codeAction failed: ' .. vim.inspect(response.err)) end
       for _, action in ipairs(response.result or {}) do
         table.insert(titles, action.title)
-        if chosen == nil and action.edit and action.title:match('^Label as') then chosen = action end
+        if chosen == nil and action.edit and action.title == fix_title then chosen = action end
       end
     end
     log({ step = 'codeActions', line = fix_line, titles = titles })

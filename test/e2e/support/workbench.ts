@@ -138,12 +138,13 @@ export class Workbench {
   }
 
   /** Waits until `line` reads `expected` (or matches it). */
-  async waitForLine(line: number, expected: string | RegExp, timeout = UI_TIMEOUT): Promise<string> {
+  async waitForLine(line: number, expected: string | RegExp | ((text: string) => boolean), timeout = UI_TIMEOUT): Promise<string> {
     const deadline = Date.now() + timeout;
+    const accepts = typeof expected === 'string' ? (t: string) => t === expected : expected instanceof RegExp ? (t: string) => expected.test(t) : expected;
     let last = '';
     for (;;) {
       last = await this.lineText(line);
-      if (typeof expected === 'string' ? last === expected : expected.test(last)) return last;
+      if (accepts(last)) return last;
       if (Date.now() > deadline) throw new Error(`line ${line} reads ${JSON.stringify(last)}, expected ${expected}`);
       await this.page.waitForTimeout(100);
     }
@@ -294,14 +295,18 @@ export class Workbench {
     await this.page.keyboard.type(text, { delay: 10 });
   }
 
-  /** Opens completion (Ctrl+Space) and waits for a suggestion whose label contains `label`. */
+  /** Opens completion (Ctrl+Space) and waits for a suggestion whose label contains `label`; returns all labels. */
   async suggest(label: string, timeout = UI_TIMEOUT): Promise<string[]> {
     await this.page.keyboard.press('Control+Space');
+    return this.visibleSuggestions(label, timeout);
+  }
+
+  /** Waits for the completion list (opened by the user or by a snippet choice) to show `label`; returns all labels. */
+  async visibleSuggestions(label: string, timeout = UI_TIMEOUT): Promise<string[]> {
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ timeout });
-    const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ timeout });
-    return (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await widget.locator('.monaco-list-row .label-name', { hasText: label }).first().waitFor({ timeout });
+    return (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
   }
 
   /** Accepts the suggestion whose label contains `label` (selects it with the arrow keys, then Enter). */
@@ -310,8 +315,8 @@ export class Workbench {
     const rows = widget.locator('.monaco-list-row');
     const count = await rows.count();
     for (let i = 0; i <= count; i++) {
-      const focused = widget.locator('.monaco-list-row.focused');
-      if ((await focused.count()) && (await focused.innerText()).includes(label)) break;
+      const focused = widget.locator('.monaco-list-row.focused .label-name');
+      if ((await focused.count()) && (await focused.innerText()).trim() === label) break;
       if (i === count) throw new Error(`No suggestion "${label}" in: ${(await rows.allInnerTexts()).join(' | ')}`);
       await this.page.keyboard.press('ArrowDown');
     }
