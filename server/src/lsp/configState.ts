@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { defaultConfig, mergeConfig, type InputProblem, type ResolvedConfig, type RuleSetting } from '../engine';
+import { CONFIG_FILE_NAMES, findConfigFile, readConfigFile } from '../node/configFiles';
+import type { Logger } from './log';
+import { PolicyScope } from './policyScope';
+import { defaultSettings, validateSettings, type PolicyLintSettings } from './settings';
+
+export interface WorkspaceFolderState {
+  uri: string;
+  /** File system path of the folder. */
+  path: string;
+  name: string;
+  settings: PolicyLintSettings;
+}
+
+/**
+ * Editor settings (pulled per workspace folder with `workspace/configuration`, or pushed
+ * with `didChangeConfiguration` by clients that cannot be asked) and the repository
+ * config file, merged: the defaults are the base, the config file overrides them, and
+ * rule severities set in the editor override both.
+ *
+ * All folders form one project (contradictions are found across folders), and a project
+ * has one configuration: the first folder's. Another folder with its own config file is
+ * reported in the log.
+ */
+export class ConfigState {
+  folders: WorkspaceFolderState[] = [];
+  /** Settings for documents outside every workspace folder. */
+  globalSettings: PolicyLintSettings = defaultSettings();
+  resolved: ResolvedConfig = { config: defaultConfig(), registryLocations: new Map() };
+  problems: InputProblem[] = [];
+  /** The config file in use, if any. */
+  configFile: string | undefined;
+  scope = new PolicyScope([], defaultConfig().include, defaultConfig().exclude);
+  /** `initializationOptions.settings` (or the options themselves): settings before any pull. */
+  initialSettings: unknown;
+  /** Settings pushed with `workspace/didChangeConfiguration`, for clients without `workspace/configuration`. */
+  pushedSettings: unknown;
+  private key = '';
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: Logger,
+    private readonly canPullSettings: boolean,
+  ) {}
+
+  setFolders(folders: Array<{ uri: string; name: string }>): void {
+    this.folders = folders
+      .filter((f) => URI.parse(f.uri).scheme === 'file')
+      .map((f) => ({ uri: f.uri, name: f.name, path: URI.parse(f.uri).fsPath, settings: this.folders.find((o) => o.uri === f.uri)?.settings ?? defaultSettings() }));
+  }
+
+  settingsFor(uri: string): PolicyLintSettings {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return this.folders[0]?.settings ?? this.globalSettings;
+    const folder = this.scope.folderOf(parsed.fsPath);
+    return this.folders.find((f) => f.path === folder)?.settings ?? this.globalSettings;
+  }
+
+  /** Re-reads settings and the config file. Returns true when the project's configuration changed. */
+  async refresh(): Promise<boolean> {
+    await this.loadSettings();
+    const primary = this.folders[0];
+    const settings = primary?.settings ?? this.globalSettings;
+    const file = this.configFileFor(primary?.path, settings);
+    const read = readConfigFile(file, defaultConfig());
+    const rules: Record<string, RuleSetting> = {};
+    for (const [id, severity] of Object.entries(settings.rules)) rules[id] = { severity };
+    const resolved: ResolvedConfig = { ...read.resolved, config: mergeConfig(read.resolved.config, { rules }) };
+    this.reportOtherFolderConfigs(file);
+
+    const key = JSON.stringify([resolved.config, resolved.sourceUri, [...resolved.registryLocations], read.problems]);
+    const changed = key !== this.key;
+    this.key = key;
+    this.resolved = resolved;
+    this.problems = read.problems;
+    this.configFile = file && fs.existsSync(file) ? file : undefined;
+    this.scope = new PolicyScope(this.folders.map((f) => f.path), resolved.config.include, resolved.config.exclude);
+    if (changed) {
+      this.log.info(file ? `Configuration: ${file}${this.configFile ? '' : ' (missing)'}` : 'Configuration: defaults (no config file found)');
+      for (const p of read.problems) (p.severity === 'error' ? this.log.error.bind(this.log) : this.log.warn.bind(this.log))(p.message);
+    }
+    return changed;
+  }
+
+  /** Whether a path is a config file the server reads or would read if it appeared. */
+  isConfigFile(file: string): boolean {
+    const settings = this.folders[0]?.settings ?? this.globalSettings;
+    if (settings.configPath) return path.resolve(file) === this.configFileFor(this.folders[0]?.path, settings);
+    return CONFIG_NAMES.has(path.basename(file));
+  }
+
+  private configFileFor(folder: string | undefined, settings: PolicyLintSettings): string | undefined {
+    if (settings.configPath) {
+      if (path.isAbsolute(settings.configPath)) return path.normalize(settings.configPath);
+      if (folder) return path.resolve(folder, settings.configPath);
+      this.log.once('warn', `configPath:${settings.configPath}`, `Setting \`policyLint.configPath\` is relative ("${settings.configPath}") but no workspace folder is open. Using the defaults.`);
+      return undefined;
+    }
+    return folder ? findConfigFile(folder, folder) : undefined;
+  }
+
+  private async loadSettings(): Promise<void> {
+    const warn = (m: string) => this.log.once('warn', `setting:${m}`, m);
+    const base = settingsObject(this.initialSettings);
+    if (!this.canPullSettings) {
+      const pushed = settingsObject(this.pushedSettings);
+      const all = validateSettings({ ...base, ...pushed }, warn);
+      this.globalSettings = all;
+      for (const f of this.folders) f.settings = all;
+      return;
+    }
+    const items = [{ section: 'policyLint' }, ...this.folders.map((f) => ({ scopeUri: f.uri, section: 'policyLint' }))];
+    let values: unknown[] = [];
+    try {
+      values = await this.connection.workspace.getConfiguration(items);
+    } catch (e) {
+      this.log.warn(`Could not read the editor settings (${(e as Error).message}). Using the defaults.`);
+    }
+    this.globalSettings = validateSettings({ ...base, ...settingsObject(values[0]) }, warn);
+    this.folders.forEach((f, i) => (f.settings = validateSettings({ ...base, ...settingsObject(values[i + 1] ?? values[0]) }, warn)));
+  }
+
+  private reportOtherFolderConfigs(used: string | undefined): void {
+    for (const f of this.folders.slice(1)) {
+      const own = findConfigFile(f.path, f.path);
+      if (own && own !== used) {
+        this.log.once('warn', `folder-config:${own}`, `${own}: all workspace folders are analysed as one project with the configuration of the first folder (${used ?? 'defaults'}); this file is not used.`);
+      }
+    }
+  }
+}
+
+const CONFIG_NAMES = new Set(CONFIG_FILE_NAMES);
+
+/** `initializationOptions` may carry settings as `{ settings: {...} }`, `{ policyLint: {...} }` or directly. */
+function settingsObject(v: unknown): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  const o = v as Record<string, unknown>;
+  const inner = o.policyLint ?? o.settings;
+  if (inner && typeof inner === 'object' && !Array.isArray(inner)) return inner as Record<string, unknown>;
+  return o;
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Project, type Finding } from '../engine';
+import type { ConfigState } from './configState';
+import { findingToDiagnostic, problemToDiagnostic } from './diagnostics';
+import { errorText, type Logger } from './log';
+import { isMarkdownPath } from './policyScope';
+import { FRONT_MATTER_CODE, INTERNAL_ERROR_CODE, DIAGNOSTIC_SOURCE } from './protocol';
+import type { RuleDocLinks } from './ruleDocs';
+
+export interface ProjectHostOptions {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  config: ConfigState;
+  log: Logger;
+  docLinks: RuleDocLinks;
+  /** The client shows `relatedInformation` on diagnostics. */
+  relatedInformation: boolean;
+}
+
+/**
+ * The one engine Project of the workspace, and what the editor has been shown of it.
+ * Open documents take precedence over their files on disk: their text is what is
+ * analysed, at the version the editor holds, and diagnostics carry that version.
+ * Engine failures are caught per document: the document gets a diagnostic saying
+ * it could not be analysed and every other document goes on.
+ */
+export class ProjectHost {
+  readonly project: Project;
+  /** Version of each open document whose text the project holds. */
+  private readonly analysed = new Map<string, number>();
+  /** Documents with non-empty published diagnostics, so an empty list is sent when they go clean. */
+  private readonly withDiagnostics = new Set<string>();
+  /**
+   * Digest of what was last published for each closed document. The engine's list of
+   * affected documents is generous (every document sharing a statement key or a term),
+   * so most of them come out unchanged; they are not sent again.
+   */
+  private readonly lastPublished = new Map<string, string>();
+  /** Documents the engine threw on, with the error, shown as a diagnostic. */
+  private readonly failed = new Map<string, string>();
+  /** Counters for `policyLint/stats`: how much work edits cause. */
+  readonly counters = { upserts: 0, publishes: 0 };
+
+  constructor(private readonly o: ProjectHostOptions) {
+    this.project = new Project(o.config.resolved);
+    this.project.onRuleError = (e) =>
+      o.log.once('error', `rule:${e.ruleId}`, `Rule ${e.ruleId} failed on ${e.uri} and was skipped there (other rules still ran; later failures of this rule are not logged again): ${errorText(e.error)}`);
+  }
+
+  get publishedCount(): number {
+    return this.withDiagnostics.size;
+  }
+
+  openDocument(uri: string): TextDocument | undefined {
+    const doc = this.o.documents.get(uri);
+    return doc && isLintable(doc) ? doc : undefined;
+  }
+
+  /** Adds or replaces a document's text; returns the other documents whose findings may have changed. */
+  upsert(uri: string, text: string): string[] {
+    this.counters.upserts++;
+    try {
+      const { affected } = this.project.upsert(uri, text);
+      this.failed.delete(uri);
+      return affected;
+    } catch (e) {
+      this.o.log.error(`Could not analyse ${uri}: ${errorText(e)}`);
+      this.failed.set(uri, (e as Error)?.message ?? String(e));
+      return this.safeRemove(uri);
+    }
+  }
+
+  remove(uri: string): string[] {
+    this.failed.delete(uri);
+    this.analysed.delete(uri);
+    return this.safeRemove(uri);
+  }
+
+  /**
+   * Brings the project up to date with an open document. Returns the affected other
+   * documents, or undefined when the project already holds this version.
+   */
+  syncOpen(uri: string): string[] | undefined {
+    const doc = this.openDocument(uri);
+    if (!doc) return undefined;
+    if (this.analysed.get(uri) === doc.version) return undefined;
+    this.analysed.set(uri, doc.version);
+    const text = doc.getText();
+    if (!this.o.config.scope.isPolicyDocument(uri, text)) return this.project.has(uri) ? this.safeRemove(uri) : [];
+    return this.upsert(uri, text);
+  }
+
+  /** Whether an open document has changes the project does not hold yet. */
+  isStale(uri: string): boolean {
+    const doc = this.openDocument(uri);
+    return !!doc && this.analysed.get(uri) !== doc.version;
+  }
+
+  /** Whether an open document has been analysed at some version since it was opened. */
+  hasAnalysed(uri: string): boolean {
+    return this.analysed.has(uri);
+  }
+
+  forgetOpen(uri: string): void {
+    this.analysed.delete(uri);
+  }
+
+  /**
+   * Publishes the current findings of a document. Skipped for an open document whose
+   * newest version is not analysed yet: its own pending run will publish, and a result
+   * for an older version is never shown.
+   */
+  publish(uri: string): void {
+    const doc = this.openDocument(uri);
+    if (doc && this.analysed.get(uri) !== doc.version) return;
+    const diagnostics = this.diagnosticsFor(uri, doc?.version);
+    if (!diagnostics.length && !doc && !this.withDiagnostics.has(uri)) return;
+    if (!doc) {
+      const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+      if (this.lastPublished.get(uri) === digest) return;
+      if (diagnostics.length) this.lastPublished.set(uri, digest);
+      else this.lastPublished.delete(uri);
+    } else {
+      this.lastPublished.delete(uri);
+    }
+    this.counters.publishes++;
+    if (diagnostics.length) this.withDiagnostics.add(uri);
+    else this.withDiagnostics.delete(uri);
+    void this.o.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
+  }
+
+  /** Every document that may need (re)publishing: indexed, open, or showing diagnostics. */
+  publishable(): string[] {
+    return [...new Set([...this.project.uris(), ...this.withDiagnostics, ...this.failed.keys()])];
+  }
+
+  private diagnosticsFor(uri: string, version: number | undefined): Diagnostic[] {
+    const settings = this.o.config.settingsFor(uri);
+    if (!settings.enable) return [];
+    const failure = this.failed.get(uri);
+    if (failure !== undefined) {
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        code: INTERNAL_ERROR_CODE,
+        source: DIAGNOSTIC_SOURCE,
+        message: `Policy Lint could not analyse this document (${failure}). Other documents are not affected; please report this with the document.`,
+      }];
+    }
+    const model = this.project.model(uri);
+    if (!model) return [];
+    let findings: Finding[];
+    try {
+      findings = this.project.findings(uri);
+    } catch (e) {
+      this.o.log.once('error', `findings:${uri}:${(e as Error)?.message}`, `Could not compute findings for ${uri}: ${errorText(e)}`);
+      findings = [];
+    }
+    const options = { docLink: (id: string) => this.o.docLinks.link(id, settings.docsBaseUrl), relatedInformation: this.o.relatedInformation, version };
+    return [...model.problems.map((p) => problemToDiagnostic(p, FRONT_MATTER_CODE)), ...findings.map((f) => findingToDiagnostic(f, options))];
+  }
+
+  private safeRemove(uri: string): string[] {
+    try {
+      return this.project.remove(uri);
+    } catch (e) {
+      this.o.log.error(`Could not remove ${uri} from the index: ${errorText(e)}`);
+      return [];
+    }
+  }
+}
+
+export function isLintable(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || isMarkdownPath(doc.uri);
+}

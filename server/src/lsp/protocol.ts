@@ -1,0 +1,50 @@
+/**
+ * Policy Lint's own LSP messages, beside the standard protocol. Shared by the server,
+ * its protocol tests and the measurement script, so names cannot drift apart.
+ */
+
+/** Sent once the workspace index is built (after the progress `end`). */
+export const INDEXED_NOTIFICATION = 'policyLint/indexed';
+export interface IndexedParams {
+  /** Policy documents in the project after indexing. */
+  documents: number;
+  /** Markdown files looked at (policy documents and others). */
+  filesSeen: number;
+  /** Files that could not be read (binary, invalid UTF-8, I/O error). */
+  unreadable: number;
+  durationMs: number;
+}
+
+/** Request: process memory and document counts, for measurements and bug reports. */
+export const STATS_REQUEST = 'policyLint/stats';
+export interface StatsResult {
+  memory: NodeJS.MemoryUsage;
+  documents: { indexed: number; open: number; withDiagnostics: number };
+  /** Documents analysed (engine upserts) and diagnostics published since the server started. */
+  work: { upserts: number; publishes: number };
+  ruleErrors: number;
+  indexing: boolean;
+}
+
+/** The command behind "Show documentation for RULE"; its one argument is the rule id. */
+export const OPEN_RULE_DOCS_COMMAND = 'policyLint.openRuleDocs';
+
+/** Code action kind for "fix all safe problems", requested on save with `source.fixAll`. */
+export const FIX_ALL_KIND = 'source.fixAll.policyLint';
+
+/** `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'policy-lint';
+
+/** Diagnostic codes for problems that are not rule findings. */
+export const FRONT_MATTER_CODE = 'front-matter';
+export const CONFIG_CODE = 'config';
+export const INTERNAL_ERROR_CODE = 'internal-error';
+
+/** What every rule diagnostic carries in `data`, for code actions. */
+export interface DiagnosticData {
+  ruleId: string;
+  fingerprint: string;
+  /** Document version the finding was computed for; undefined for closed files. */
+  version?: number;
+  fixes: Array<{ title: string; safe: boolean; edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }> }>;
+}

@@ -1,0 +1,105 @@
+import { errorText, type Logger } from './log';
+import type { ProjectHost } from './projectHost';
+
+const PUBLISH_BATCH = 25;
+
+/**
+ * When analysis runs. An edit to an open document starts a quiet-time timer; a newer
+ * edit cancels it and starts another, so only the text the author stopped at is
+ * analysed. The documents an analysis affects (other files sharing a statement key or
+ * a term) are re-published in small batches between which the event loop runs, so
+ * requests and newer edits are served first; a document with a pending analysis of its
+ * own is skipped (that analysis publishes it).
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly dirty = new Set<string>();
+  private draining: Promise<void> | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly host: ProjectHost,
+    /** Resolves once settings and configuration are loaded. */
+    private readonly ready: Promise<void>,
+    private readonly log: Logger,
+  ) {}
+
+  /** An open document changed: analyse it after `delayMs` of quiet. */
+  schedule(uri: string, delayMs: number): void {
+    if (this.disposed) return;
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.ready.then(() => this.runNow(uri));
+      }, delayMs),
+    );
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  isPending(uri: string): boolean {
+    return this.timers.has(uri);
+  }
+
+  /** Analyses an open document now if the project does not hold its current text (requests need it). */
+  flush(uri: string): void {
+    if (!this.host.isStale(uri)) return;
+    this.cancel(uri);
+    this.runNow(uri);
+  }
+
+  /** Re-publishes documents, in batches, after everything already queued. */
+  enqueue(uris: Iterable<string>): void {
+    for (const u of uris) this.dirty.add(u);
+    if (!this.draining && this.dirty.size) this.draining = this.drain().finally(() => (this.draining = undefined));
+  }
+
+  /** Resolves when every queued document has been published. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.dirty.clear();
+  }
+
+  private runNow(uri: string): void {
+    if (this.disposed) return;
+    const started = performance.now();
+    try {
+      const affected = this.host.syncOpen(uri);
+      if (affected === undefined) return;
+      this.host.publish(uri);
+      this.enqueue(affected);
+      this.log.debug(`Analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms; ${affected.length} other document(s) affected`);
+    } catch (e) {
+      this.log.error(`Analysis of ${uri} failed: ${errorText(e)}`);
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (this.dirty.size && !this.disposed) {
+      let n = 0;
+      for (const uri of this.dirty) {
+        this.dirty.delete(uri);
+        if (this.isPending(uri)) continue;
+        try {
+          this.host.publish(uri);
+        } catch (e) {
+          this.log.error(`Publishing diagnostics for ${uri} failed: ${errorText(e)}`);
+        }
+        if (++n >= PUBLISH_BATCH) break;
+      }
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+}

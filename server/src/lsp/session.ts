@@ -1,0 +1,272 @@
+import * as fs from 'node:fs';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { RULES_BY_ID } from '../engine';
+import { CONFIG_FILE_NAMES } from '../node/configFiles';
+import { codeActions } from './codeActions';
+import { completion } from './completion';
+import { ConfigState } from './configState';
+import type { ClientFeatures, FeatureContext } from './context';
+import { problemToDiagnostic } from './diagnostics';
+import { hover } from './hover';
+import { errorText, Logger } from './log';
+import { isLintable, ProjectHost } from './projectHost';
+import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND, STATS_REQUEST, type StatsResult } from './protocol';
+import { RuleDocLinks } from './ruleDocs';
+import { DiagnosticsScheduler } from './scheduler';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export interface SessionOptions {
+  /** Folder of the rule doc pages shipped with the server, for file:// links. */
+  localDocsDir?: string;
+}
+
+/**
+ * One language server session: wires the LSP connection to the project host, the
+ * scheduler, the workspace index and the features. Work that changes what is indexed
+ * (config reloads, scans, file events, closing a document) runs one piece at a time in
+ * a queue, so two of them never interleave; requests and edits are served in between.
+ */
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly log: Logger;
+  shutdownReceived = false;
+  private ctx: FeatureContext | undefined;
+  private index: WorkspaceIndex | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private markReady!: () => void;
+  private readonly ready = new Promise<void>((r) => (this.markReady = r));
+  private configUris = new Set<string>();
+  private readonly docLinks: RuleDocLinks;
+
+  constructor(
+    private readonly connection: Connection,
+    options: SessionOptions = {},
+  ) {
+    this.log = new Logger(connection.console);
+    this.docLinks = new RuleDocLinks(options.localDocsDir);
+    connection.onInitialize((p) => this.initialize(p));
+    connection.onInitialized(() => this.initialized());
+    connection.onShutdown(() => this.shutdown());
+
+    this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
+    this.documents.onDidClose((e) => this.documentClosed(e.document));
+    connection.onDidChangeWatchedFiles((p) =>
+      this.enqueue('file events', async () => {
+        if (await this.index!.applyFileEvents(p.changes)) await this.reconfigure(false);
+      }),
+    );
+    connection.onDidChangeConfiguration((p) =>
+      this.enqueue('configuration change', async () => {
+        if (this.ctx) this.ctx.config.pushedSettings = p.settings;
+        await this.reconfigure(false);
+      }),
+    );
+
+    connection.onCodeAction((p) => this.guard('code actions', [], (ctx) => codeActions(ctx, p)));
+    connection.onHover((p) => this.guard('hover', null, (ctx) => hover(ctx, p)));
+    connection.onCompletion((p) => this.guard('completion', [], (ctx) => completion(ctx, p)));
+    connection.onDocumentSymbol((p) => this.guard('document symbols', [], (ctx) => documentSymbols(ctx, p)));
+    connection.onWorkspaceSymbol((p, token) => this.guard('workspace symbols', [], (ctx) => workspaceSymbols(ctx, p, token)));
+    connection.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
+    connection.onRequest(STATS_REQUEST, () => this.stats());
+    this.documents.listen(connection);
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities;
+    const client: ClientFeatures = {
+      relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation,
+      snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport,
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      showDocument: !!caps.window?.showDocument?.support,
+      markdownHover: !!caps.textDocument?.hover?.contentFormat?.includes('markdown'),
+      hierarchicalSymbols: !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
+      progress: !!caps.window?.workDoneProgress,
+      dynamicWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      dynamicConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      pullSettings: !!caps.workspace?.configuration,
+    };
+    const config = new ConfigState(this.connection, this.log, client.pullSettings);
+    config.initialSettings = params.initializationOptions;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).fsPath }] : []);
+    config.setFolders(folders);
+    const host = new ProjectHost({ connection: this.connection, documents: this.documents, config, log: this.log, docLinks: this.docLinks, relatedInformation: client.relatedInformation });
+    const scheduler = new DiagnosticsScheduler(host, this.ready, this.log);
+    this.index = new WorkspaceIndex({ connection: this.connection, host, config, scheduler, log: this.log, progress: client.progress });
+    this.ctx = { host, scheduler, config, docLinks: this.docLinks, client, log: this.log };
+    if (caps.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) =>
+        this.enqueue('workspace folders change', async () => {
+          const kept = config.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
+          config.setFolders([...kept, ...e.added]);
+          await this.reconfigure(true);
+        }),
+      );
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['[', '#'] },
+        documentSymbolProvider: { label: 'Policy Lint' },
+        workspaceSymbolProvider: true,
+        executeCommandProvider: { commands: [OPEN_RULE_DOCS_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'policy-lint' },
+    };
+  }
+
+  private initialized(): void {
+    const ctx = this.ctx!;
+    if (ctx.client.dynamicWatchers) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+      });
+    }
+    if (ctx.client.dynamicConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    this.enqueue('start', async () => {
+      await ctx.config.refresh();
+      this.log.verbose = ctx.config.folders[0]?.settings.trace.server === 'verbose';
+      this.publishConfigProblems();
+      ctx.host.project.setConfig(ctx.config.resolved);
+      this.markReady();
+      const result = await this.index!.scan();
+      void this.connection.sendNotification(INDEXED_NOTIFICATION, result);
+    });
+  }
+
+  private shutdown(): void {
+    this.shutdownReceived = true;
+    this.index?.stop();
+    this.ctx?.scheduler.dispose();
+  }
+
+  private documentChanged(doc: TextDocument): void {
+    const ctx = this.ctx;
+    if (!ctx || !isLintable(doc)) return;
+    // A just-opened document is analysed at once; edits wait for the author to pause.
+    const delay = ctx.host.hasAnalysed(doc.uri) ? ctx.config.settingsFor(doc.uri).debounceMs : 0;
+    ctx.scheduler.schedule(doc.uri, delay);
+  }
+
+  private documentClosed(doc: TextDocument): void {
+    const ctx = this.ctx;
+    if (!ctx || !isLintable(doc)) return;
+    ctx.scheduler.cancel(doc.uri);
+    ctx.host.forgetOpen(doc.uri);
+    // The file on disk takes over (or the document leaves the index if it has no file).
+    this.enqueue('document close', async () => {
+      const parsed = URI.parse(doc.uri);
+      if (parsed.scheme === 'file') await this.index!.refreshFromDisk(doc.uri, parsed.fsPath);
+      else ctx.scheduler.enqueue([doc.uri, ...ctx.host.remove(doc.uri)]);
+    });
+  }
+
+  /** Settings or the config file changed: re-validate every document without a restart. */
+  private async reconfigure(rescan: boolean): Promise<void> {
+    const ctx = this.ctx!;
+    const changed = await ctx.config.refresh();
+    this.log.verbose = ctx.config.folders[0]?.settings.trace.server === 'verbose';
+    this.publishConfigProblems();
+    if (changed) {
+      ctx.host.project.setConfig(ctx.config.resolved);
+      // Open documents may enter or leave the scope with new include/exclude globs.
+      for (const doc of this.documents.all()) {
+        if (!isLintable(doc)) continue;
+        ctx.host.forgetOpen(doc.uri);
+        ctx.scheduler.flush(doc.uri);
+      }
+    }
+    if (changed || rescan) await this.index!.scan();
+    else ctx.scheduler.enqueue(ctx.host.publishable());
+  }
+
+  /** Config file problems are shown on the config file; one the editor cannot open is shown as a message. */
+  private publishConfigProblems(): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const p of this.ctx!.config.problems) {
+      this.log.once('warn', `config-problem:${p.message}`, p.message);
+      const uri = p.source.startsWith('file:') ? p.source : URI.file(p.source).toString();
+      if (!fs.existsSync(URI.parse(uri).fsPath)) {
+        void this.connection.window.showWarningMessage(`Policy Lint: ${p.message}`);
+        continue;
+      }
+      byUri.set(uri, [...(byUri.get(uri) ?? []), problemToDiagnostic(p, CONFIG_CODE)]);
+    }
+    for (const uri of this.configUris) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
+    this.configUris = new Set(byUri.keys());
+  }
+
+  private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    if (command !== OPEN_RULE_DOCS_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}.`);
+    const id = args[0];
+    if (typeof id !== 'string' || !RULES_BY_ID.has(id)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${OPEN_RULE_DOCS_COMMAND} needs a rule id (one of ${[...RULES_BY_ID.keys()].join(', ')}), got ${JSON.stringify(id)}.`);
+    }
+    const ctx = this.ctx!;
+    const settings = ctx.config.folders[0]?.settings ?? ctx.config.globalSettings;
+    const uri = this.docLinks.link(id, settings.docsBaseUrl);
+    if (ctx.client.showDocument) {
+      const shown = await this.connection.window.showDocument({ uri, external: !uri.startsWith('file:'), takeFocus: true });
+      if (!shown.success) this.log.warn(`The editor could not show ${uri}.`);
+    } else {
+      void this.connection.window.showInformationMessage(`Documentation for ${id}: ${uri}`);
+    }
+    return { uri };
+  }
+
+  private stats(): StatsResult {
+    const ctx = this.ctx;
+    return {
+      memory: process.memoryUsage(),
+      documents: {
+        indexed: ctx?.host.project.uris().length ?? 0,
+        open: this.documents.all().filter(isLintable).length,
+        withDiagnostics: ctx?.host.publishedCount ?? 0,
+      },
+      work: { ...(ctx?.host.counters ?? { upserts: 0, publishes: 0 }) },
+      ruleErrors: ctx?.host.project.ruleErrors.length ?? 0,
+      indexing: this.index?.indexing ?? false,
+    };
+  }
+
+  /** Runs a request handler; a failure is logged and answered with an empty result. */
+  private guard<T>(what: string, empty: T, run: (ctx: FeatureContext) => T): T {
+    if (!this.ctx) return empty;
+    try {
+      return run(this.ctx);
+    } catch (e) {
+      this.log.error(`${what} failed: ${errorText(e)}`);
+      return empty;
+    }
+  }
+
+  private enqueue(what: string, work: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (this.shutdownReceived) return;
+      try {
+        await work();
+      } catch (e) {
+        this.log.error(`${what} failed: ${errorText(e)}`);
+      }
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { readTextFile } from '../node/readTextFiles';
+import type { ConfigState } from './configState';
+import type { Logger } from './log';
+import { isMarkdownPath } from './policyScope';
+import type { ProjectHost } from './projectHost';
+import type { IndexedParams } from './protocol';
+import type { DiagnosticsScheduler } from './scheduler';
+
+/** Files read concurrently per batch; the event loop runs between batches. */
+const READ_BATCH = 64;
+/** Below this many files indexing is quick enough that a progress bar would only flicker. */
+export const PROGRESS_THRESHOLD = 50;
+
+export interface WorkspaceIndexOptions {
+  connection: Connection;
+  host: ProjectHost;
+  config: ConfigState;
+  scheduler: DiagnosticsScheduler;
+  log: Logger;
+  /** The client shows `window/workDoneProgress`. */
+  progress: boolean;
+}
+
+/**
+ * Keeps the project in step with the files of the workspace folders: a full scan on
+ * start (and when folders or include/exclude globs change), then file events. Files
+ * are read asynchronously in batches so requests are answered while a large workspace
+ * is indexed. A document open in the editor is never replaced by its file on disk.
+ */
+export class WorkspaceIndex {
+  indexing = false;
+  private stopped = false;
+
+  constructor(private readonly o: WorkspaceIndexOptions) {}
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Scans every folder, adds the policy documents not yet indexed, removes indexed files
+   * no longer in scope, then publishes every document. Returns what was done.
+   */
+  async scan(): Promise<IndexedParams> {
+    const started = performance.now();
+    this.indexing = true;
+    let progress: WorkDoneProgressServerReporter | undefined;
+    try {
+      const { host, config, log } = this.o;
+      const files = await this.listFiles();
+      const found = new Set(files.map((f) => URI.file(f).toString()));
+      const toRead = files.filter((f) => !host.project.has(URI.file(f).toString()));
+      if (this.o.progress && toRead.length >= PROGRESS_THRESHOLD) {
+        progress = await this.o.connection.window.createWorkDoneProgress();
+        progress.begin('Policy Lint: indexing', 0, `0/${toRead.length} files`, false);
+      }
+      let unreadable = 0;
+      for (let i = 0; i < toRead.length && !this.stopped; i += READ_BATCH) {
+        const batch = toRead.slice(i, i + READ_BATCH);
+        const results = await Promise.all(batch.map((f) => readTextFile(f)));
+        for (const r of results) {
+          const uri = URI.file(r.file).toString();
+          if (host.openDocument(uri)) continue;
+          if (!r.ok) {
+            unreadable++;
+            log.warn(`${r.file}: ${r.message}; not indexed.`);
+            continue;
+          }
+          if (config.scope.isPolicyDocument(uri, r.text)) host.upsert(uri, r.text);
+        }
+        const done = Math.min(i + READ_BATCH, toRead.length);
+        progress?.report(Math.round((done / toRead.length) * 100), `${done}/${toRead.length} files`);
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      // Files gone from the scope (deleted while not watched, or excluded by new globs).
+      for (const uri of host.project.uris()) {
+        if (host.openDocument(uri) || URI.parse(uri).scheme !== 'file') continue;
+        const text = host.project.model(uri)?.text;
+        if (found.has(uri) && text !== undefined && config.scope.isPolicyDocument(uri, text)) continue;
+        this.o.scheduler.enqueue([uri, ...host.remove(uri)]);
+      }
+      progress?.report(100, 'publishing diagnostics');
+      this.o.scheduler.enqueue(host.publishable());
+      await this.o.scheduler.idle();
+      const result: IndexedParams = { documents: host.project.uris().length, filesSeen: files.length, unreadable, durationMs: Math.round(performance.now() - started) };
+      log.info(`Indexed ${result.documents} policy document(s) of ${files.length} Markdown file(s) in ${result.durationMs} ms.`);
+      return result;
+    } finally {
+      progress?.done();
+      this.indexing = false;
+    }
+  }
+
+  /** Applies file events from the client's watchers. Returns true if a config file changed. */
+  async applyFileEvents(changes: FileEvent[]): Promise<boolean> {
+    const { host, config, scheduler, log } = this.o;
+    let configChanged = false;
+    // The client may pass the same event through two watchers: handle each file once, last event wins.
+    const last = new Map<string, FileEvent>();
+    for (const c of changes) last.set(c.uri, c);
+    for (const change of last.values()) {
+      const parsed = URI.parse(change.uri);
+      if (parsed.scheme !== 'file') continue;
+      const file = parsed.fsPath;
+      if (config.isConfigFile(file)) {
+        configChanged = true;
+        continue;
+      }
+      if (!isMarkdownPath(file)) {
+        // A deleted folder arrives as one event for the folder.
+        if (change.type === FileChangeType.Deleted) this.removeUnder(file);
+        continue;
+      }
+      const uri = URI.file(file).toString();
+      if (host.openDocument(uri)) continue; // the editor's text wins; the file is re-read when it closes
+      if (change.type === FileChangeType.Deleted) {
+        scheduler.enqueue([uri, ...host.remove(uri)]);
+        continue;
+      }
+      await this.refreshFromDisk(uri, file);
+      log.debug(`File ${change.type === FileChangeType.Created ? 'created' : 'changed'}: ${file}`);
+    }
+    return configChanged;
+  }
+
+  /** Re-reads a file that is not open (after a file event, or when its editor closes). */
+  async refreshFromDisk(uri: string, file: string): Promise<void> {
+    const { host, config, scheduler, log } = this.o;
+    const r = await readTextFile(file);
+    if (host.openDocument(uri)) return; // opened while reading
+    const inFolder = config.scope.folderOf(file) !== undefined;
+    if (r.ok && inFolder && config.scope.isPolicyDocument(uri, r.text)) {
+      scheduler.enqueue([uri, ...host.upsert(uri, r.text)]);
+      return;
+    }
+    if (!r.ok && r.reason !== 'io') log.warn(`${file}: ${r.message}; not indexed.`);
+    scheduler.enqueue([uri, ...host.remove(uri)]);
+  }
+
+  private removeUnder(dir: string): void {
+    const prefix = URI.file(dir).toString() + '/';
+    for (const uri of this.o.host.project.uris()) {
+      if (uri.startsWith(prefix) && !this.o.host.openDocument(uri)) this.o.scheduler.enqueue([uri, ...this.o.host.remove(uri)]);
+    }
+  }
+
+  private async listFiles(): Promise<string[]> {
+    const { config, log } = this.o;
+    const { include, exclude } = config.resolved.config;
+    // Every Markdown file is a candidate: one outside the include globs is a policy document if its front matter says so.
+    const patterns = [...new Set(['**/*.md', ...include])];
+    const out = new Set<string>();
+    for (const folder of config.folders) {
+      try {
+        const found = await fg(patterns, { cwd: folder.path, absolute: true, ignore: exclude, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+        for (const f of found) if (config.scope.classify(path.resolve(f)) !== 'excluded') out.add(path.resolve(f));
+      } catch (e) {
+        log.warn(`Could not list the files of ${folder.path}: ${(e as Error).message}`);
+      }
+    }
+    return [...out].sort();
+  }
+}
