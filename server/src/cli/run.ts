@@ -1,11 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Project, ResolvedConfig } from '../engine';
-import { collectFiles } from '../node/files';
-import { readTextFiles } from '../node/readTextFiles';
 import { parseCliArgs, usage, UsageError, type CliOptions } from './args';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineFile } from './baseline';
-import { ConfigError, loadCliConfig, withRuleOverrides } from './config';
 import { unifiedDiff } from './diff';
 import { changedDocuments, fixInMemory, MAX_FIX_PASSES, writeFixedFiles } from './fix';
 import { formatJson } from './formatters/json';
@@ -15,7 +12,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { displayPath } from './paths';
 import { formatProblem, problemNotification } from './problems';
-import { LintSession } from './session';
+import { loadWorkspace, WorkspaceError, type LoadedWorkspace } from './workspace';
 import { packageVersion } from './version';
 
 export interface OutStream {
@@ -57,22 +54,6 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
   }
   const cwd = path.resolve(io.cwd);
   const rel = (p: string) => displayPath(p, cwd);
-  const notifications: RunNotification[] = [];
-
-  let config: ReturnType<typeof loadCliConfig>;
-  try {
-    config = loadCliConfig(opts.config, cwd, opts.paths);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    for (const p of e.problems) err(formatProblem(p, cwd));
-    err(`policy-lint: ${e.message}`);
-    return EXIT_USAGE;
-  }
-  for (const p of config.problems) {
-    err(formatProblem(p, cwd));
-    notifications.push(problemNotification(p, true));
-  }
-  const resolved = withRuleOverrides(config.resolved, opts.rules);
 
   let baseline: { file: string; data: BaselineFile } | undefined;
   if (opts.baseline !== undefined) {
@@ -86,23 +67,15 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     }
   }
 
-  const { include, exclude } = resolved.config;
-  const { files, missing } = await collectFiles(opts.paths, cwd, include, exclude);
-  if (missing.length) {
-    err(`policy-lint: no such file or folder, and no file matches: ${missing.join(', ')}`);
+  let loaded: LoadedWorkspace;
+  try {
+    loaded = await loadWorkspace({ paths: opts.paths, config: opts.config, rules: opts.rules }, io, cwd);
+  } catch (e) {
+    if (!(e instanceof WorkspaceError)) throw e;
+    err(`policy-lint: ${e.message}`);
     return EXIT_USAGE;
   }
-  if (!files.length) err(`policy-lint: warning: no files to lint (include: ${include.join(', ')}).`);
-
-  const session = new LintSession(resolved, io.createProject);
-  for (const r of await readTextFiles(files)) {
-    if (r.ok) {
-      session.add(r.file, r.text, r.bom);
-    } else {
-      err(`${rel(r.file)}: warning: skipped: the file ${r.message}.`);
-      notifications.push({ level: 'warning', message: `Skipped: the file ${r.message}.`, file: r.file });
-    }
-  }
+  const { session, notifications } = loaded;
 
   let writeFailed = false;
   if (opts.fix || opts.fixDryRun) {

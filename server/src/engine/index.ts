@@ -12,3 +12,4 @@ export type { DocumentModel, Clause, Section } from './model/document';
 export type { ParticipationStatement } from './model/participation';
 export { compileTerms } from './model/terms';
 export { LineIndex } from './text';
+export { participationSummary, type SummaryRow, type SummaryStatus, type SummaryLocation } from './summary';

@@ -50,10 +50,14 @@ export interface DocumentModel {
   lines: LineIndex;
   prose: string;
   frontMatter: FrontMatter;
+  /** Key of the program named in front matter (registry-canonical), if any. */
+  programKey?: string;
   problems: InputProblem[];
   sections: Section[];
   clauses: Clause[];
   statements: ParticipationStatement[];
+  /** Aspects bound by ambiguous wording ("States should share X") and no label: neither status is stated. */
+  unclear: Array<Omit<ParticipationStatement, 'status'>>;
   terms: TermUsage[];
   suppressions: Suppression[];
   directiveProblems: DirectiveProblem[];
@@ -84,6 +88,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const sections = buildSections(blocks, prose, vocabulary, text.length);
   const clauses: Clause[] = [];
   const statements: ParticipationStatement[] = [];
+  const unclear: DocumentModel['unclear'] = [];
   const itemLabels = new Map<number, Clause['label']>();
   const tables = new Map<number, { statusColumn: number; rowLabels: Map<number, Clause['label']> }>();
   let sectionIndex = -1;
@@ -140,7 +145,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const terms = findTerms(prose, compileTerms(config.terms));
   const { suppressions, problems: directiveProblems } = readSuppressions(text, lines, codeLines, options.knownRules);
   return {
-    uri, text, lines, prose, frontMatter: fm.data, problems: fm.problems, sections, clauses, statements, terms,
+    uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses, statements, unclear, terms,
     suppressions, directiveProblems, vocabulary, config, modalCache, wordingCache,
     statementScope: { program: fm.data.program, aliases: options.aliases },
   };
@@ -157,6 +162,10 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     if (found.length || clause.informative) return; // the wording said it already, or the section only informs
     if (main && !main.conditional) {
       const implied = main.force === 'obligation' ? 'mandatory' : main.force === 'permission' ? 'optional' : undefined;
+      if (main.force === 'ambiguous' && !clause.label && main.subject === 'participant') {
+        const s = predicateStatement(clause.text, clause.start, main, 'optional', 'wording', resolver);
+        if (s) unclear.push({ key: s.key, aspect: s.aspect, start: s.start, end: s.end, evidence: s.evidence });
+      }
       const status = clause.label?.status ?? implied;
       if (status && (clause.label || main.subject === 'participant')) {
         const s = predicateStatement(clause.text, clause.start, main, status, clause.label ? 'label' : 'wording', resolver);
