@@ -28,7 +28,7 @@ export function documentSymbols(ctx: FeatureContext, params: DocumentSymbolParam
       name: s.title || '(untitled section)',
       detail: s.label ? capital(s.label.status) : s.informative ? 'informative' : undefined,
       kind: SymbolKind.Namespace,
-      range: model.lines.range(model.lines.lineStarts[s.line] ?? s.start, Math.max(s.end, trimEnd(model.text, s.contentEnd))),
+      range: model.lines.range(model.lines.lineStarts[s.line] ?? s.start, Math.max(s.end, trimEnd(model.text, sectionEnd(model, s)))),
       selectionRange: model.lines.range(s.start, s.end),
       children: [],
     };
@@ -140,6 +140,12 @@ function shorten(text: string): string {
 
 function capital(s: string): string {
   return s[0].toUpperCase() + s.slice(1);
+}
+
+/** Where a section's content ends: the start of the next heading's line (contentEnd is the offset of that heading's text). */
+function sectionEnd(model: DocumentModel, s: Section): number {
+  if (s.contentEnd >= model.text.length) return model.text.length;
+  return model.lines.lineStarts[model.lines.positionAt(s.contentEnd).line];
 }
 
 /** Section ranges end at the last non-blank character, so the outline does not claim trailing blank lines. */
