@@ -27,6 +27,8 @@ export class UsageError extends Error {}
 
 export function usage(): string {
   return `Usage: policy-lint [options] [paths or globs...]
+       policy-lint summary [options] [paths...]   participation summary (policy-lint summary --help)
+       policy-lint diff BASE [HEAD] [options]     what a change did to participation (policy-lint diff --help)
 
 Lints Markdown policy documents: unlabelled obligations, labels that contradict
 their wording, participation status that differs between documents, and

@@ -12,6 +12,8 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { displayPath } from './paths';
 import { formatProblem, problemNotification } from './problems';
+import { runDiff } from './review/command';
+import { runSummary } from './summary/command';
 import { loadWorkspace, WorkspaceError, type LoadedWorkspace } from './workspace';
 import { packageVersion } from './version';
 
@@ -35,6 +37,8 @@ export const EXIT_USAGE = 2;
 
 /** Runs the CLI in-process. Resolves to the exit code; never rejects for bad input. */
 export async function run(argv: string[], io: RunIO): Promise<number> {
+  if (argv[0] === 'summary') return runSummary(argv.slice(1), io);
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
   const err = (line: string) => io.stderr.write(`${line}\n`);
   let opts: CliOptions;
   try {
