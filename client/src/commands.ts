@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { COMMANDS, FIX_ALL_KIND, SUMMARY_REQUEST } from './commandIds';
+import type { PolicyDocumentTracker } from './policyDocumentTracker';
+import type { PolicyLanguageServer } from './serverClient';
+
+const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const METHOD_NOT_FOUND = -32601;
+
+export function registerCommands(context: vscode.ExtensionContext, server: PolicyLanguageServer, documents: PolicyDocumentTracker, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.fixAll, () => fixAll(documents)),
+    vscode.commands.registerCommand(COMMANDS.showParticipationSummary, () => showSummary(server, log)),
+    vscode.commands.registerCommand(COMMANDS.openRuleDocs, (arg?: unknown) => openRuleDocs(context, arg)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      if (!vscode.workspace.getConfiguration('policyLint').get<boolean>('enable', true)) {
+        void vscode.window.showInformationMessage('Policy Lint is turned off (policyLint.enable); the language server is not running.');
+        return;
+      }
+      await server.restart();
+    }),
+  ];
+}
+
+/** Applies the server's "fix all" code action (safe fixes only) to the active policy document. */
+async function fixAll(documents: PolicyDocumentTracker): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !documents.isPolicyDocument(editor.document)) {
+    void vscode.window.showInformationMessage('Policy Lint: open a policy document to fix.');
+    return;
+  }
+  const doc = editor.document;
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND, 1)) ?? [];
+  const action = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && (a.edit || a.command));
+  if (!action) {
+    void vscode.window.showInformationMessage('Policy Lint: no safe fixes to apply in this document.');
+    return;
+  }
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+    void vscode.window.showErrorMessage('Policy Lint: the fixes could not be applied (the document changed meanwhile?). Try again.');
+    return;
+  }
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Asks the server for the participation summary; says so plainly when the server has none. */
+async function showSummary(server: PolicyLanguageServer, log: vscode.LogOutputChannel): Promise<void> {
+  const client = server.languageClient;
+  if (!client || !server.isRunning) {
+    void vscode.window.showWarningMessage('Policy Lint: the language server is not running, so there is no participation summary.');
+    return;
+  }
+  const uri = vscode.window.activeTextEditor?.document.uri.toString();
+  let result: unknown;
+  try {
+    result = await client.sendRequest(SUMMARY_REQUEST, { uri });
+  } catch (e) {
+    const code = (e as { code?: number }).code;
+    if (code === METHOD_NOT_FOUND) {
+      void vscode.window.showInformationMessage('Policy Lint: the participation summary is not available yet in this version of the language server.');
+    } else {
+      log.error(`${SUMMARY_REQUEST} failed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Policy Lint: the participation summary failed (${(e as Error).message}).`);
+    }
+    return;
+  }
+  const markdown = typeof result === 'string' ? result : typeof (result as { markdown?: unknown })?.markdown === 'string' ? (result as { markdown: string }).markdown : undefined;
+  const doc = await vscode.workspace.openTextDocument(markdown !== undefined ? { language: 'markdown', content: markdown } : { language: 'json', content: JSON.stringify(result, null, 2) });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+/** Opens docs/rules/<id>.md (bundled with the extension) in the Markdown preview. */
+async function openRuleDocs(context: vscode.ExtensionContext, arg: unknown): Promise<void> {
+  let id = typeof arg === 'string' ? arg : Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : ((arg as { ruleId?: unknown; value?: unknown } | undefined)?.ruleId ?? (arg as { value?: unknown } | undefined)?.value);
+  const docsDir = context.asAbsolutePath('docs/rules');
+  if (typeof id !== 'string') {
+    let ids: string[] = [];
+    try {
+      ids = fs.readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort();
+    } catch {
+      ids = [];
+    }
+    id = await vscode.window.showQuickPick(ids, { title: 'Policy Lint: Open Rule Documentation', placeHolder: 'Rule' });
+    if (!id) return;
+  }
+  const ruleId = String(id);
+  if (!RULE_ID.test(ruleId)) {
+    void vscode.window.showErrorMessage(`Policy Lint: "${ruleId}" is not a rule id.`);
+    return;
+  }
+  const file = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  if (fs.existsSync(file.fsPath)) {
+    await vscode.commands.executeCommand('markdown.showPreview', file);
+    return;
+  }
+  const base = vscode.workspace.getConfiguration('policyLint').get<string>('docsBaseUrl', '');
+  if (base) await vscode.env.openExternal(vscode.Uri.parse(`${base.replace(/\/?$/, '/')}${ruleId}.md`));
+  else void vscode.window.showErrorMessage(`Policy Lint: no documentation for "${ruleId}".`);
+}

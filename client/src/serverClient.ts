@@ -1,0 +1,195 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import type { TemplateDefinition } from '../../server/src/engine/config/types';
+import { COMMANDS, PACK_TEMPLATES_NOTIFICATION } from './commandIds';
+import type { PolicyDocumentTracker } from './policyDocumentTracker';
+
+const CONFIG_FILES = '**/{.policylintrc.json,.policylintrc.yaml,.policylintrc.yml,policy-lint.config.json,policy-lint.config.yaml,policy-lint.config.yml}';
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that dies, up to MAX_RESTARTS times in RESTART_WINDOW_MS; a server
+ * that keeps dying is left stopped with a message saying how to start it again.
+ */
+export class RestartingErrorHandler implements ErrorHandler {
+  private restarts: number[] = [];
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    this.log.error(`Connection to the language server failed (${count ?? 1}): ${error.message}`);
+    return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const t = this.now();
+    this.restarts = this.restarts.filter((r) => t - r < RESTART_WINDOW_MS);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      const message = `The Policy Lint language server stopped ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60000} minutes and will not be restarted. See the "Policy Lint" output, then run "Policy Lint: Restart Language Server".`;
+      this.log.error(message);
+      return { action: CloseAction.DoNotRestart, message };
+    }
+    this.restarts.push(t);
+    this.log.warn(`The language server stopped unexpectedly; restarting it (restart ${this.restarts.length} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60000} minutes).`);
+    return { action: CloseAction.Restart, handled: true };
+  }
+
+  /** A restart on request starts the count afresh. */
+  reset(): void {
+    this.restarts = [];
+  }
+}
+
+/**
+ * Runs the language server and keeps it told about exactly the open policy documents.
+ * Every Markdown document passes through the middleware; only policy documents are sent.
+ * A document that becomes one (front matter gains `policy: true`, settings change) is
+ * opened on the server then, and one that stops matching the settings is closed there.
+ */
+export class PolicyLanguageServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  /** URIs the server has been sent didOpen for and not didClose. */
+  private readonly sent = new Set<string>();
+  private readonly errorHandler: RestartingErrorHandler;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly documents: PolicyDocumentTracker,
+    private readonly packTemplates: () => Record<string, TemplateDefinition>,
+  ) {
+    this.errorHandler = new RestartingErrorHandler(log);
+    this.subscriptions.push(documents.onDidChange(() => void this.resync()));
+  }
+
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  get isRunning(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const filter = (doc: vscode.TextDocument) => this.documents.isPolicyDocument(doc);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'untitled', language: 'markdown' },
+      ],
+      diagnosticCollectionName: 'policy-lint',
+      outputChannel: this.log,
+      errorHandler: this.errorHandler,
+      initializationOptions: () => ({ packTemplates: this.packTemplates() }),
+      synchronize: {
+        configurationSection: 'policyLint',
+        fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES)],
+      },
+      markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs] }, supportHtml: false },
+      middleware: {
+        didOpen: async (doc, next) => {
+          if (!filter(doc)) return;
+          this.sent.add(doc.uri.toString());
+          await next(doc);
+        },
+        didChange: async (event, next) => {
+          const uri = event.document.uri.toString();
+          if (this.sent.has(uri)) return next(event);
+          if (filter(event.document)) await this.sendOpen(event.document);
+        },
+        didSave: async (doc, next) => {
+          if (this.sent.has(doc.uri.toString())) await next(doc);
+        },
+        didClose: async (doc, next) => {
+          if (this.sent.delete(doc.uri.toString())) await next(doc);
+        },
+      },
+    };
+    const client = new LanguageClient('policyLint', 'Policy Lint', serverOptions, clientOptions);
+    this.client = client;
+    this.subscriptions.push(
+      client.onDidChangeState((e) => {
+        // A (re)started server knows no documents; the client re-opens them through the middleware.
+        if (e.newState === State.Starting || e.newState === State.Stopped) this.sent.clear();
+        this.log.info(`Language server ${State[e.newState].toLowerCase()}.`);
+      }),
+    );
+    try {
+      await client.start();
+    } catch (e) {
+      this.log.error(`The language server did not start: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Policy Lint: the language server did not start (${(e as Error).message}). See the "Policy Lint" output.`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.sent.clear();
+    if (client && client.state !== State.Stopped) await client.stop();
+  }
+
+  async restart(): Promise<void> {
+    this.errorHandler.reset();
+    if (!this.client) return this.start();
+    this.log.info('Restarting the language server on request.');
+    await this.client.restart();
+  }
+
+  /** Tells the server the templates snippet packs define (see the report on packs). */
+  async sendPackTemplates(templates: Record<string, TemplateDefinition>): Promise<void> {
+    if (this.isRunning) await this.client!.sendNotification(PACK_TEMPLATES_NOTIFICATION, { templates });
+  }
+
+  private async sendOpen(doc: vscode.TextDocument): Promise<void> {
+    const client = this.client;
+    if (!client || !this.isRunning) return;
+    this.sent.add(doc.uri.toString());
+    await client.sendNotification(DidOpenTextDocumentNotification.type, client.code2ProtocolConverter.asOpenTextDocumentParams(doc));
+  }
+
+  /** After a settings change: open newly matching documents on the server, close the ones that no longer match. */
+  private async resync(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.isRunning) return;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.languageId !== 'markdown') continue;
+      const uri = doc.uri.toString();
+      const policy = this.documents.isPolicyDocument(doc);
+      if (policy && !this.sent.has(uri)) await this.sendOpen(doc);
+      else if (!policy && this.sent.has(uri)) {
+        this.sent.delete(uri);
+        await client.sendNotification(DidCloseTextDocumentNotification.type, client.code2ProtocolConverter.asCloseTextDocumentParams(doc));
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    void this.stop();
+  }
+}
