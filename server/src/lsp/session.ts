@@ -211,7 +211,10 @@ export class Session {
       byUri.set(uri, [...(byUri.get(uri) ?? []), problemToDiagnostic(p, CONFIG_CODE)]);
     }
     for (const uri of this.configUris) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
+    for (const [uri, diagnostics] of byUri) {
+      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
     this.configUris = new Set(byUri.keys());
   }
 
