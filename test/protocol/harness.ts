@@ -97,6 +97,11 @@ export class ServerHarness {
       this.notifications.push({ method, params });
       for (const w of [...this.waiters]) w();
     });
+    // $/progress goes to per-token handlers in vscode-jsonrpc; record it like any other notification.
+    conn.onUnhandledProgress((params) => {
+      this.notifications.push({ method: '$/progress', params });
+      for (const w of [...this.waiters]) w();
+    });
     conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i) => (i.section === 'policyLint' ? this.settings : null)));
     conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: any }> }) => {
       this.registrations.push(...p.registrations);
