@@ -1,0 +1,64 @@
+/**
+ * The performance targets of the issue, checked against one benchmark's numbers. A missed
+ * target is reported, not fatal: the benchmark measures, it does not gate.
+ */
+import { valueOf } from './server.mjs';
+import { fixed } from './table.mjs';
+
+const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
+
+/** Vale's published cost of one Markdown page, the reference the issue compares with. */
+const VALE_MS_PER_PAGE = 7;
+
+export function evaluateTargets(rows, server) {
+  const get = (id) => rows.find((r) => r.id === id && !r.error);
+  const ours = get('ours');
+  const out = ['Targets:'];
+  if (!ours) return [...out, '- policy-lint did not run to the end; nothing to compare.'];
+
+  const textlint = get('textlint');
+  if (textlint) {
+    const wall = textlint.wall / textlint.input.mb / (ours.wall / ours.input.mb);
+    const cpu = textlint.cpu / textlint.input.mb / (ours.cpu / ours.input.mb);
+    out.push(`- at least 10× faster than textlint: ${fixed(wall, 1)}× (CPU time: ${fixed(cpu, 1)}×): ${verdict(wall >= 10)}`);
+  }
+  const floor = get('floor');
+  if (floor) {
+    const wall = ours.wall / ours.input.mb / (floor.wall / floor.input.mb);
+    const cpu = ours.cpu / ours.input.mb / (floor.cpu / floor.input.mb);
+    out.push(`- within 10× of the floor: ${fixed(wall, 1)}× (CPU time: ${fixed(cpu, 1)}×): ${verdict(wall <= 10)}`);
+  }
+  const perFile = (ours.wall / ours.input.files) * 1000;
+  out.push(`- well under 1 ms per page (Vale publishes ~${VALE_MS_PER_PAGE} ms): ${fixed(perFile, 2)} ms per file (CPU: ${fixed((ours.cpu / ours.input.files) * 1000, 2)} ms): ${verdict(perFile < 1)}`);
+
+  const quarter = get('ours-quarter');
+  const half = get('ours-half');
+  if (quarter && half) {
+    const msPerMb = (r) => fixed((r.wall / r.input.mb) * 1000, 0);
+    const marginal = (a, b) => ((b.wall - a.wall) / (b.input.mb - a.input.mb)) * 1000;
+    const early = marginal(quarter, half);
+    const late = marginal(half, ours);
+    out.push(
+      `- cost grows linearly: ${msPerMb(quarter)} / ${msPerMb(half)} / ${msPerMb(ours)} ms per MB at ¼ / ½ / 1×; each added MB costs ${fixed(early, 0)} ms from ¼ to ½ and ${fixed(late, 0)} ms from ½ to 1×: ${verdict(late <= early * 1.25)}`,
+    );
+  }
+  const single = get('ours-single');
+  if (single) {
+    out.push(`- one long document costs what its size says: ${fixed((single.wall / single.input.mb) * 1000, 0)} ms per MB for one ${fixed(single.input.mb, 1)} MB document vs ${fixed((ours.wall / ours.input.mb) * 1000, 0)} across ${ours.input.files} files (startup included)`);
+  }
+  out.push(`- peak RSS of the CLI over the whole corpus: ${fixed(ours.rss, 0)} MB`);
+
+  if (server.status === 'ok') {
+    const row = (re) => server.rows.find(([label]) => re.test(label));
+    const check = (name, re, limit, unit) => {
+      const r = row(re);
+      const v = r ? valueOf(r[1]) : undefined;
+      out.push(`- ${name} < ${limit} ${unit}: ${r ? `${r[1]} (${r[0]})` : 'not reported by measure-server'}: ${verdict(v === undefined ? undefined : v < limit)}`);
+    };
+    check('one-character edit → fresh diagnostics, p95,', /edit.*p95/i, 50, 'ms');
+    check('indexing 2,000 documents', /(generated workspace|2,?000 documents).*indexed/i, 5000, 'ms');
+    check('server RSS after indexing', /(generated workspace|2,?000 documents).*RSS/i, 200, 'MB');
+    check('server RSS after the edits', /RSS after.*edits/i, 200, 'MB');
+  }
+  return out;
+}
