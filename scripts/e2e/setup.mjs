@@ -3,7 +3,7 @@
 // Debian's chromium, libkrb5-dev and neovim; Node 24 (npm package `node`); code-server
 // with its native modules built for Node 24. Idempotent: a stamp file records the
 // versions of a complete install, so a second run only checks and exits.
-// The recipe (and why each step is needed) is in docs/testing-editors.md.
+// The recipe, and why each step is needed, is in test/e2e/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DIAGNOSTIC_SOURCE, QUICK_FIX, diagnosticsIn, type ExpectedDiagnostic } from './scenarios';
+import { DIAGNOSTIC_SOURCE, HOVER, QUICK_FIX, diagnosticsIn, type ExpectedDiagnostic } from './scenarios';
 import { NVIM, REPO_ROOT, RESULTS_DIR } from './support/cache';
 import { makeRunDir } from './support/workspace';
 
@@ -31,6 +31,7 @@ interface NvimResult {
   events: (
     | { step: 'initial'; complete: boolean; diagnostics: NvimDiagnostic[] }
     | { step: 'codeActions'; line: number; titles: string[] }
+    | { step: 'hover'; line: number; text: string }
     | { step: 'afterFix'; applied: string; cleared: boolean; line_text: string; diagnostics: NvimDiagnostic[] }
   )[];
 }
@@ -38,7 +39,12 @@ interface NvimResult {
 /** vim.diagnostic.severity: ERROR=1, WARN=2. */
 const SEVERITY = { error: 1, warning: 2 } as const;
 
-function runNeovim(workspace: string, stateDir: string, doc: string, expect: string[], fix?: { line: number; title: string }): Promise<{ result: NvimResult; output: string }> {
+interface NvimRequests {
+  fix?: { line: number; title: string };
+  hover?: { line: number; word: string };
+}
+
+function runNeovim(workspace: string, stateDir: string, doc: string, expect: string[], { fix, hover }: NvimRequests = {}): Promise<{ result: NvimResult; output: string }> {
   const out = path.join(stateDir, `nvim-${path.basename(doc)}.json`);
   const env = {
     ...process.env,
@@ -49,6 +55,8 @@ function runNeovim(workspace: string, stateDir: string, doc: string, expect: str
     PL_NVIM_EXPECT: expect.join(','),
     PL_NVIM_FIX_LINE: String(fix?.line ?? 0),
     PL_NVIM_FIX_TITLE: fix?.title ?? '',
+    PL_NVIM_HOVER_LINE: String(hover?.line ?? 0),
+    PL_NVIM_HOVER_WORD: hover?.word ?? '',
     PL_NVIM_TIMEOUT: String(WAIT_MS),
     PL_NVIM_OUT: out,
     // Keep Neovim's state and its LSP log out of the user's home.
@@ -123,7 +131,7 @@ describe('Policy Lint in Neovim (built-in LSP client)', function () {
   }
 
   it(`offers "${QUICK_FIX.title}" as a code action and the fix clears the finding`, async () => {
-    const { result, output } = await runNeovim(run.workspace, stateDir, QUICK_FIX.file, [QUICK_FIX.rule], { line: QUICK_FIX.line, title: QUICK_FIX.title });
+    const { result, output } = await runNeovim(run.workspace, stateDir, QUICK_FIX.file, [QUICK_FIX.rule], { fix: { line: QUICK_FIX.line, title: QUICK_FIX.title } });
     const context = explain(result, output);
     assert.deepEqual(result.errors, [], context);
     assert.ok(result.capabilities?.codeAction, `the server should advertise code actions. ${context}`);
@@ -135,5 +143,17 @@ describe('Policy Lint in Neovim (built-in LSP client)', function () {
     assert.equal(after.applied, QUICK_FIX.title, context);
     assert.equal(after.line_text, QUICK_FIX.after);
     assert.ok(after.cleared, `missing-label stayed on line ${QUICK_FIX.line} after the fix. ${context}`);
+  });
+
+  it('explains a participation term on hover', async () => {
+    const expected = diagnosticsIn(HOVER.file).map((d) => d.rule);
+    const { result, output } = await runNeovim(run.workspace, stateDir, HOVER.file, expected, { hover: { line: HOVER.line, word: HOVER.word } });
+    const context = explain(result, output);
+    assert.deepEqual(result.errors, [], context);
+    const hover = result.events.find((e) => e.step === 'hover');
+    assert.ok(hover && hover.step === 'hover', context);
+    // Neovim 0.7 asks for Markdown; emphasis marks are not part of what is checked.
+    const text = hover.text.replace(/[*`]/g, '');
+    for (const part of HOVER.expect) assert.ok(text.includes(part), `hover "${hover.text}" lacks "${part}"`);
   });
 });

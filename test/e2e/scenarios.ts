@@ -119,7 +119,7 @@ export const HOVER = {
   file: 'outreach.md',
   line: 11,
   word: 'opt out',
-  expect: ['A participant declines to take part in a program or aspect that is optional for it'],
+  expect: ['A participant declines to take part in a program or aspect that is optional for it', 'Preferred form: "opt out"'],
 };
 
 /** Scratch document (no findings) where snippets are typed. */

@@ -52,6 +52,11 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   let browser: OpenBrowser | undefined;
   let wb: Workbench;
   let failed = false;
+  /** Set when the first document's findings never arrived: later server checks then fail at once instead of each timing out. */
+  let serverSilent = false;
+  const needServer = () => {
+    if (serverSilent) throw new Error('The language server published no diagnostics for the first document (see that failure); not waiting again.');
+  };
 
   before(async function () {
     this.timeout(300_000);
@@ -73,6 +78,8 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
       failed = true;
       const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
       await wb?.screenshot(`FAILED-${name}`).catch(() => undefined);
+      // Close whatever the failed step left open (menu, quick input, suggest list) for the next test.
+      await wb?.resetFocus().catch(() => undefined);
     }
   });
 
@@ -102,15 +109,21 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
 
   for (const file of POLICY_DOCUMENTS) {
     it(`squiggles every finding in ${file} on its line, with the right severity`, async () => {
+      needServer();
       await wb.openFile(file);
       const expected = diagnosticsIn(file);
       const lines = await wb.renderedLines();
       for (const d of expected) assert.ok(lines.get(d.line)?.includes(d.lineText), `fixture line ${d.line} of ${file} should read "${d.lineText}", reads "${lines.get(d.line)}"`);
-      const squiggles = await wb.waitForSquiggles(
-        (found) => expected.every((d) => found.some((s) => s.line === d.line && s.kind === d.severity)),
-        `${expected.map((d) => `${d.severity} on line ${d.line} (${d.rule})`).join(', ')} in ${file}`,
-        60_000,
-      );
+      const squiggles = await wb
+        .waitForSquiggles(
+          (found) => expected.every((d) => found.some((s) => s.line === d.line && s.kind === d.severity)),
+          `${expected.map((d) => `${d.severity} on line ${d.line} (${d.rule})`).join(', ')} in ${file}`,
+          60_000,
+        )
+        .catch(async (error: unknown) => {
+          if ((await wb.squiggles()).length === 0 && file === POLICY_DOCUMENTS[0]) serverSilent = true;
+          throw error;
+        });
       // No squiggle where none is expected (an extra finding is as wrong as a missing one).
       const stray = squiggles.filter((s) => !expected.some((d) => d.line === s.line));
       assert.deepEqual(stray, [], `unexpected squiggles in ${file}`);
@@ -119,6 +132,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   }
 
   it('lists one Problems row per finding, with rule code, message and line', async () => {
+    needServer();
     const problems = await wb.waitForProblems(
       (p) => EXPECTED_DIAGNOSTICS.every((d) => rowsOf(p, d.file).some((r) => rowMatches(r, d))),
       'a Problems row for every expected finding',
@@ -133,6 +147,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   });
 
   it('shows the cross-file contradiction in both documents, each pointing at the other', async () => {
+    needServer();
     const problems = await wb.problems();
     const contradictions = EXPECTED_DIAGNOSTICS.filter((d) => d.rule === 'participation-contradiction');
     assert.equal(new Set(contradictions.map((d) => d.file)).size, 2);
@@ -146,6 +161,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   });
 
   it(`applies "${QUICK_FIX.title}" from the light bulb`, async () => {
+    needServer();
     await wb.openFile(QUICK_FIX.file);
     assert.equal(await wb.lineText(QUICK_FIX.line), QUICK_FIX.before);
     await wb.goToLine(QUICK_FIX.line, 1);
@@ -164,6 +180,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   });
 
   it('explains a participation term on hover', async () => {
+    needServer();
     await wb.openFile(HOVER.file);
     let text = '';
     for (const expected of HOVER.expect) text = await wb.hover(HOVER.line, HOVER.word, expected);
@@ -207,6 +224,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   });
 
   it(`offers the team pack snippet "${TEAM_SNIPPET.prefix}" from ${TEAM_SNIPPET.pack}`, async () => {
+    needServer();
     await wb.page.keyboard.press('Control+End');
     await wb.page.keyboard.press('Enter');
     const start = (await wb.renderedLines()).size;
@@ -220,6 +238,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   });
 
   it(`reports the malformed pack ${BROKEN_PACK.file}, naming the file`, async () => {
+    needServer();
     const named = (text: string) => text.includes(BROKEN_PACK.folder) && text.includes(BROKEN_PACK.fileName);
     const deadline = Date.now() + 60_000;
     let seen = '';

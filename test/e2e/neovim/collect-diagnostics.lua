@@ -10,6 +10,7 @@
 --   PL_NVIM_FIX_LINE 1-based line whose code actions to request
 --   PL_NVIM_FIX_TITLE title of the code action to apply there; then waits for that line's
 --                    missing-label diagnostic to go
+--   PL_NVIM_HOVER_LINE, PL_NVIM_HOVER_WORD  optional: request hover on that word of that line
 --   PL_NVIM_TIMEOUT  milliseconds to wait for each state (default 20000)
 --   PL_NVIM_OUT      where to write the JSON result
 -- Neovim 0.7 (Debian bookworm) has vim.lsp.start_client but not vim.lsp.start, nor `nvim -l`.
@@ -120,6 +121,27 @@ local function main()
   end, 20)
   log({ step = 'initial', complete = all_there, diagnostics = snapshot(buf) })
   if exited then error('the language server exited: ' .. vim.inspect(exited)) end
+
+  local hover_line = tonumber(env('PL_NVIM_HOVER_LINE', '0'))
+  if hover_line > 0 then
+    local text = vim.api.nvim_buf_get_lines(buf, hover_line - 1, hover_line, true)[1]
+    local at = text:find(env('PL_NVIM_HOVER_WORD'), 1, true)
+    if not at then error('hover word not found on line ' .. hover_line) end
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/hover', {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      position = { line = hover_line - 1, character = at },
+    }, timeout) or {}
+    local contents = {}
+    for _, response in pairs(responses) do
+      if response.err then error('hover failed: ' .. vim.inspect(response.err)) end
+      if response.result then
+        for _, l in ipairs(vim.lsp.util.convert_input_to_markdown_lines(response.result.contents)) do
+          table.insert(contents, l)
+        end
+      end
+    end
+    log({ step = 'hover', line = hover_line, text = table.concat(contents, '\n') })
+  end
 
   if fix_line > 0 then
     -- Ask for the code actions of the flagged clause, as `:lua vim.lsp.buf.code_action()` would.

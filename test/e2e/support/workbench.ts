@@ -324,6 +324,12 @@ export class Workbench {
     await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT }).catch(() => undefined);
   }
 
+  /** Escapes out of menus, quick inputs and suggest lists, and puts the focus back in the editor area. */
+  async resetFocus(): Promise<void> {
+    for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
+    if (await this.page.locator('.quick-input-widget').isVisible()) await this.page.keyboard.press('Escape');
+  }
+
   async closeWidgets(): Promise<void> {
     await this.page.keyboard.press('Escape');
   }
