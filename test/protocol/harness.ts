@@ -58,6 +58,7 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
+  clientInfo?: { name: string; version?: string };
   /** Wait for `policyLint/indexed` before returning (default true). */
   waitForIndex?: boolean;
 }
@@ -77,6 +78,7 @@ export class ServerHarness {
   readonly registrations: Array<{ method: string; registerOptions?: any }> = [];
   readonly progressTokens: Array<string | number> = [];
   settings: Record<string, unknown>;
+  initializeResult: any;
   stderr = '';
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
@@ -224,8 +226,9 @@ export async function startServer(options: StartOptions): Promise<ServerHarness>
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const harness = new ServerHarness(proc, conn, options.workspace, options.settings ?? { debounceMs: 20 });
   conn.listen();
-  await harness.request('initialize', {
+  harness.initializeResult = await harness.request('initialize', {
     processId: process.pid,
+    clientInfo: options.clientInfo,
     rootUri: URI.file(options.workspace).toString(),
     workspaceFolders: [{ uri: URI.file(options.workspace).toString(), name: path.basename(options.workspace) }],
     capabilities: options.capabilities ?? vscodeLikeCapabilities(),

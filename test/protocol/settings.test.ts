@@ -128,4 +128,32 @@ describe('protocol: settings and configuration', function () {
     server.notify('workspace/didChangeConfiguration', { settings: { policyLint: { rules: { 'missing-label': 'off' } } } });
     await server.waitForDiagnostics(uri, (p) => codes(p).includes('term-variant') && !codes(p).includes('missing-label'));
   });
+
+  it('announces policyLint.openRuleDocs to generic clients, not to VS Code, whose extension registers it itself', async () => {
+    server = await startServer({ workspace: dir, waitForIndex: false });
+    assert.deepEqual(server.initializeResult.capabilities.executeCommandProvider, { commands: ['policyLint.openRuleDocs'] });
+    await server.stop();
+    server = await startServer({ workspace: dir, clientInfo: { name: 'Visual Studio Code', version: '1.95.0' }, waitForIndex: false });
+    assert.deepEqual(server.initializeResult.capabilities.executeCommandProvider, { commands: [] });
+    await server.stop();
+    server = await startServer({ workspace: dir, initializationOptions: { clientCommands: ['policyLint.openRuleDocs'] }, waitForIndex: false });
+    assert.deepEqual(server.initializeResult.capabilities.executeCommandProvider, { commands: [] });
+  });
+
+  it('takes section templates from snippet packs (initializationOptions, then a notification); the config file wins on a name clash', async () => {
+    const memo = { sections: [{ name: 'Purpose' }, { name: 'Decision', aliases: ['Decisions'] }] };
+    fs.writeFileSync(`${dir}/memo.md`, '---\ntemplate: memo\n---\n# Memo\n\n## Purpose\n\nWhy.\n');
+    server = await startServer({ workspace: dir, initializationOptions: { packTemplates: { memo, broken: { sections: 'no' } } } });
+    const memoUri = server.uri('memo.md');
+    const first = await server.waitForDiagnostics(memoUri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(first.diagnostics.map((d) => [d.code, String(d.message)]), [['missing-section', 'Template "memo" requires a "Decision" section, and this document has none.']]);
+    assert.match(server.logText(), /Snippet pack template "broken" should have `sections`/);
+
+    server.notify('policyLint/packTemplates', { templates: { memo: { sections: [{ name: 'Purpose' }, { name: 'Decision' }, { name: 'Review' }] } } });
+    await server.waitForDiagnostics(memoUri, (p) => p.diagnostics.length === 2);
+
+    fs.appendFileSync(server.file('.policylintrc.yaml'), 'templates:\n  memo:\n    sections:\n      - name: Purpose\n');
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('.policylintrc.yaml'), type: 2 }] });
+    await server.waitForDiagnostics(memoUri, (p) => p.diagnostics.length === 0);
+  });
 });

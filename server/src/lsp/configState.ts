@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { defaultConfig, mergeConfig, type InputProblem, type ResolvedConfig, type RuleSetting } from '../engine';
+import { defaultConfig, mergeConfig, type InputProblem, type ResolvedConfig, type RuleSetting, type TemplateDefinition } from '../engine';
 import { CONFIG_FILE_NAMES, findConfigFile, readConfigFile } from '../node/configFiles';
 import type { Logger } from './log';
 import { PolicyScope } from './policyScope';
@@ -39,6 +39,8 @@ export class ConfigState {
   initialSettings: unknown;
   /** Settings pushed with `workspace/didChangeConfiguration`, for clients without `workspace/configuration`. */
   pushedSettings: unknown;
+  /** Section templates from the client's snippet packs; under the config file's own templates. */
+  private packTemplates: Record<string, TemplateDefinition> = {};
   private key = '';
 
   constructor(
@@ -66,7 +68,9 @@ export class ConfigState {
     const primary = this.folders[0];
     const settings = primary?.settings ?? this.globalSettings;
     const file = this.configFileFor(primary?.path, settings);
-    const read = readConfigFile(file, defaultConfig());
+    const base = defaultConfig();
+    base.templates = { ...base.templates, ...this.packTemplates };
+    const read = readConfigFile(file, base);
     const rules: Record<string, RuleSetting> = {};
     for (const [id, severity] of Object.entries(settings.rules)) rules[id] = { severity };
     const resolved: ResolvedConfig = { ...read.resolved, config: mergeConfig(read.resolved.config, { rules }) };
@@ -84,6 +88,34 @@ export class ConfigState {
       for (const p of read.problems) (p.severity === 'error' ? this.log.error.bind(this.log) : this.log.warn.bind(this.log))(p.message);
     }
     return changed;
+  }
+
+  /**
+   * Takes the templates snippet packs define. Malformed ones are logged and left out; the
+   * rest apply from the next `refresh`.
+   */
+  setPackTemplates(raw: unknown): void {
+    const out: Record<string, TemplateDefinition> = {};
+    if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
+      this.log.warn(`Snippet pack templates should be an object of templates by name, got ${JSON.stringify(raw)?.slice(0, 80)}. Ignoring them.`);
+    } else {
+      for (const [name, t] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+        const sections = (t as { sections?: unknown } | null)?.sections;
+        const valid =
+          Array.isArray(sections) &&
+          sections.every((x) => typeof x?.name === 'string' && x.name.trim() && (x.aliases === undefined || (Array.isArray(x.aliases) && x.aliases.every((a: unknown) => typeof a === 'string'))));
+        if (!valid) {
+          this.log.warn(`Snippet pack template "${name}" should have \`sections\`: a list of { name, aliases? }. Ignoring it.`);
+          continue;
+        }
+        const description = (t as { description?: unknown }).description;
+        out[name] = {
+          ...(typeof description === 'string' ? { description } : {}),
+          sections: (sections as Array<{ name: string; aliases?: string[] }>).map((x) => ({ name: x.name.trim(), ...(x.aliases ? { aliases: x.aliases } : {}) })),
+        };
+      }
+    }
+    this.packTemplates = out;
   }
 
   /** Whether a path is a config file the server reads or would read if it appeared. */

@@ -29,6 +29,13 @@ export interface StatsResult {
 /** The command behind "Show documentation for RULE"; its one argument is the rule id. */
 export const OPEN_RULE_DOCS_COMMAND = 'policyLint.openRuleDocs';
 
+/**
+ * Notification from the VS Code client: the section templates its snippet packs define,
+ * `{ templates: Record<name, TemplateDefinition> }`. The same object may come at start as
+ * `initializationOptions.packTemplates`. Templates in the repository config file win.
+ */
+export const PACK_TEMPLATES_NOTIFICATION = 'policyLint/packTemplates';
+
 /** Code action kind for "fix all safe problems", requested on save with `source.fixAll`. */
 export const FIX_ALL_KIND = 'source.fixAll.policyLint';
 

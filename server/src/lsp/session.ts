@@ -24,11 +24,30 @@ import { problemToDiagnostic } from './diagnostics';
 import { hover } from './hover';
 import { errorText, Logger } from './log';
 import { isLintable, ProjectHost } from './projectHost';
-import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND, STATS_REQUEST, type StatsResult } from './protocol';
+import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND, PACK_TEMPLATES_NOTIFICATION, STATS_REQUEST, type StatsResult } from './protocol';
 import { RuleDocLinks } from './ruleDocs';
 import { DiagnosticsScheduler } from './scheduler';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * Commands the server announces. A client that registers a command of the same id itself
+ * must not get it announced too: vscode-languageclient would register it a second time and
+ * VS Code refuses that ("command already exists"), failing the client's start. The Policy
+ * Lint extension registers `policyLint.openRuleDocs` (it opens the bundled page in the
+ * Markdown preview), so VS Code-family clients, and any client listing commands in
+ * `initializationOptions.clientCommands`, run it themselves; other clients (Neovim, Emacs…)
+ * send `workspace/executeCommand` and the server asks them to show the page.
+ */
+function serverCommands(params: InitializeParams): string[] {
+  const own = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+  const byClient = new Set(Array.isArray(own) ? own.filter((c): c is string => typeof c === 'string') : []);
+  if (VSCODE_FAMILY.test(params.clientInfo?.name ?? '')) byClient.add(OPEN_RULE_DOCS_COMMAND);
+  return [OPEN_RULE_DOCS_COMMAND].filter((c) => !byClient.has(c));
+}
+
+/** `vscode.env.appName` of VS Code and its builds (what vscode-languageclient sends as clientInfo.name). */
+const VSCODE_FAMILY = /^(?:visual studio code|code - oss|vscodium|code-server)/i;
 
 export interface SessionOptions {
   /** Folder of the rule doc pages shipped with the server, for file:// links. */
@@ -84,6 +103,12 @@ export class Session {
     connection.onWorkspaceSymbol((p, token) => this.guard('workspace symbols', [], (ctx) => workspaceSymbols(ctx, p, token)));
     connection.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     connection.onRequest(STATS_REQUEST, () => this.stats());
+    connection.onNotification(PACK_TEMPLATES_NOTIFICATION, (p: { templates?: unknown } | undefined) =>
+      this.enqueue('snippet pack templates', async () => {
+        this.ctx?.config.setPackTemplates(p?.templates);
+        await this.reconfigure(false);
+      }),
+    );
     this.documents.listen(connection);
   }
 
@@ -103,6 +128,7 @@ export class Session {
     };
     const config = new ConfigState(this.connection, this.log, client.pullSettings);
     config.initialSettings = params.initializationOptions;
+    config.setPackTemplates((params.initializationOptions as { packTemplates?: unknown } | undefined)?.packTemplates);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).fsPath }] : []);
     config.setFolders(folders);
     const host = new ProjectHost({ connection: this.connection, documents: this.documents, config, log: this.log, docLinks: this.docLinks, relatedInformation: client.relatedInformation });
@@ -126,7 +152,7 @@ export class Session {
         completionProvider: { triggerCharacters: ['[', '#'] },
         documentSymbolProvider: { label: 'Policy Lint' },
         workspaceSymbolProvider: true,
-        executeCommandProvider: { commands: [OPEN_RULE_DOCS_COMMAND] },
+        executeCommandProvider: { commands: serverCommands(params) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-lint' },
