@@ -43,8 +43,12 @@ export function evaluateTargets(rows, server) {
     );
   }
   const single = get('ours-single');
-  if (single) {
-    out.push(`- one long document costs what its size says: ${fixed((single.wall / single.input.mb) * 1000, 0)} ms per MB for one ${fixed(single.input.mb, 1)} MB document vs ${fixed((ours.wall / ours.input.mb) * 1000, 0)} across ${ours.input.files} files (startup included)`);
+  const startup = get('startup');
+  if (single && startup) {
+    const net = (r) => ((r.wall - startup.wall) / r.input.mb) * 1000;
+    out.push(
+      `- one long document costs what its size says: ${fixed(net(single), 0)} ms per MB for one ${fixed(single.input.mb, 1)} MB document vs ${fixed(net(ours), 0)} across ${ours.input.files} files, startup (${fixed(startup.wall * 1000, 0)} ms) left out: ${verdict(net(single) <= net(ours) * 1.25)}`,
+    );
   }
   out.push(`- peak RSS of the CLI over the whole corpus: ${fixed(ours.rss, 0)} MB`);
 
@@ -53,12 +57,13 @@ export function evaluateTargets(rows, server) {
     const check = (name, re, limit, unit) => {
       const r = row(re);
       const v = r ? valueOf(r[1]) : undefined;
-      out.push(`- ${name} < ${limit} ${unit}: ${r ? `${r[1]} (${r[0]})` : 'not reported by measure-server'}: ${verdict(v === undefined ? undefined : v < limit)}`);
+      out.push(`- ${name} < ${limit} ${unit}: ${r ? r[1] : 'not reported by measure-server'}: ${verdict(v === undefined ? undefined : v < limit)}`);
     };
-    check('one-character edit → fresh diagnostics, p95,', /edit.*p95/i, 50, 'ms');
-    check('indexing 2,000 documents', /(generated workspace|2,?000 documents).*indexed/i, 5000, 'ms');
-    check('server RSS after indexing', /(generated workspace|2,?000 documents).*RSS/i, 200, 'MB');
-    check('server RSS after the edits', /RSS after.*edits/i, 200, 'MB');
+    const edits = /N=(\d+)/.exec(row(/edit.*p95/i)?.[0] ?? '')?.[1];
+    check('server: one-character edit of a 10,000-line document → fresh diagnostics, p95,', /edit.*p95/i, 50, 'ms');
+    check('server: indexing 2,000 documents', /(generated workspace|2,?000 documents).*indexed/i, 5000, 'ms');
+    check('server: RSS after indexing 2,000 documents', /(generated workspace|2,?000 documents).*RSS/i, 200, 'MB');
+    check(`server: RSS after ${edits ?? 'the'} edits (the target is for 10,000)`, /RSS after.*edits/i, 200, 'MB');
   }
   return out;
 }

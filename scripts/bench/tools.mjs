@@ -27,6 +27,13 @@ export function defineTools(root) {
       okCodes: [0, 1],
       findings: (out) => readJson(out).length,
     },
+    startup: {
+      label: 'policy-lint --version (startup)',
+      script: path.join(root, 'dist/cli.js'),
+      args: () => ['--version'],
+      okCodes: [0],
+      findings: () => NaN,
+    },
     textlint: {
       label: 'textlint + terminology',
       script: path.join(root, 'node_modules/textlint/bin/textlint.js'),

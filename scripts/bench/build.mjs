@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Rebuilds dist/ (npm run build) when it is missing or older than the sources it is bundled from, so a benchmark never measures stale code. */
+export function ensureBuild(root, log) {
+  const cli = path.join(root, 'dist/cli.js');
+  const built = Math.min(...['dist/cli.js', 'dist/server.js'].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : -1)));
+  const newest = Math.max(
+    ...['server/src', 'client/src'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true })
+        .filter((f) => String(f).endsWith('.ts'))
+        .map((f) => fs.statSync(path.join(root, dir, String(f))).mtimeMs),
+    ),
+  );
+  if (built >= newest) return;
+  log('Building dist/ (npm run build)…');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || !fs.existsSync(cli)) throw new Error('npm run build failed');
+}
