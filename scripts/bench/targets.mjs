@@ -50,20 +50,33 @@ export function evaluateTargets(rows, server) {
       `- one long document costs what its size says: ${fixed(net(single), 0)} ms per MB for one ${fixed(single.input.mb, 1)} MB document vs ${fixed(net(ours), 0)} across ${ours.input.files} files, startup (${fixed(startup.wall * 1000, 0)} ms) left out: ${verdict(net(single) <= net(ours) * 1.25)}`,
     );
   }
-  out.push(`- peak RSS of the CLI over the whole corpus: ${fixed(ours.rss, 0)} MB`);
+  out.push(`- peak RSS of the CLI over the whole corpus: ${fixed(ours.rss, 0)} MiB`);
 
-  if (server.status === 'ok') {
-    const row = (re) => server.rows.find(([label]) => re.test(label));
-    const check = (name, re, limit, unit) => {
-      const r = row(re);
-      const v = r ? valueOf(r[1]) : undefined;
-      out.push(`- ${name} < ${limit} ${unit}: ${r ? r[1] : 'not reported by measure-server'}: ${verdict(v === undefined ? undefined : v < limit)}`);
-    };
-    const edits = /N=(\d+)/.exec(row(/edit.*p95/i)?.[0] ?? '')?.[1];
-    check('server: one-character edit of a 10,000-line document → fresh diagnostics, p95,', /edit.*p95/i, 50, 'ms');
-    check('server: indexing 2,000 documents', /(generated workspace|2,?000 documents).*indexed/i, 5000, 'ms');
-    check('server: RSS after indexing 2,000 documents', /(generated workspace|2,?000 documents).*RSS/i, 200, 'MB');
-    check(`server: RSS after ${edits ?? 'the'} edits (the target is for 10,000)`, /RSS after.*edits/i, 200, 'MB');
+  if (server.status === 'ok') out.push(...serverTargets(server.rows));
+  return out;
+}
+
+/** The language server's targets, found by their labels in measure-server's table. */
+function serverTargets(rows) {
+  const out = [];
+  const line = (name, r, limit, unit) => {
+    const v = r ? valueOf(r[1]) : undefined;
+    out.push(`- server: ${name} < ${limit} ${unit}: ${r ? r[1] : 'not reported by measure-server'}: ${verdict(v === undefined ? undefined : v < limit)}`);
+  };
+  const edits = rows.map(([label]) => /edit.*N=(\d+)/i.exec(label)?.[1]).find(Boolean);
+  line('one-character edit of a 10,000-line document → fresh diagnostics, p95,', rows.find(([l]) => /edit.*p95/i.test(l)), 50, 'ms');
+  // Every indexed workspace of at least 2,000 documents is held to the targets (the generated one, and the benchmark corpus when given).
+  const indexed = rows.filter(([l]) => /indexed/i.test(l));
+  let atScale = 0;
+  for (const r of indexed) {
+    const name = r[0].split(':')[0];
+    const docs = Number(/\((\d[\d,]*) doc/.exec(r[0])?.[1]?.replace(/,/g, '') ?? NaN);
+    if (!(docs >= 2000)) continue;
+    atScale++;
+    line(`${name}: initialized → all diagnostics published`, r, 5000, 'ms');
+    line(`${name}: RSS after indexing`, rows.find(([l]) => l.startsWith(name) && /RSS/i.test(l)), 200, 'MB');
   }
+  if (!atScale) out.push('- server: indexing 2,000 documents: not measured (no workspace of 2,000 documents in this run)');
+  line(`RSS after ${edits ?? 'the'} edits (the target is for 10,000)`, rows.find(([l]) => /RSS after.*edits/i.test(l)), 200, 'MB');
   return out;
 }
