@@ -1,4 +1,5 @@
 /** What the numbers were measured on: they mean little without it. */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 
@@ -28,4 +29,13 @@ export function loadAverage() {
 
 export function describeMachine(m) {
   return `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(0)} GiB, Node ${m.node}, ${m.platform}`;
+}
+
+/** The commit measured, marked when the working tree has uncommitted changes to the sources. */
+export function revision(root) {
+  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'unknown revision';
+  const dirty = git('status', '--porcelain', '--', 'server/src', 'scripts/build.mjs', 'package.json').stdout.trim();
+  return `${head.stdout.trim()}${dirty ? ' + uncommitted changes' : ''}`;
 }

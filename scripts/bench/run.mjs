@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureBuild } from './build.mjs';
 import { CORPUS_SIZES, REPO_ROOT, corpusPaths, ensureCorpus } from './corpus.mjs';
-import { describeMachine, loadAverage, machineInfo } from './machine.mjs';
+import { describeMachine, loadAverage, machineInfo, revision } from './machine.mjs';
 import { median, runOnce, tail } from './measure.mjs';
 import { measureServer } from './server.mjs';
 import { evaluateTargets } from './targets.mjs';
@@ -128,7 +128,7 @@ async function main() {
   }
 
   const out = [];
-  out.push(`Policy Lint benchmark${quick ? ' (BENCH_QUICK)' : ''}: ${describeMachine(machine)}`);
+  out.push(`Policy Lint benchmark${quick ? ' (BENCH_QUICK)' : ''} of ${revision(REPO_ROOT)}: ${describeMachine(machine)}`);
   out.push(`Corpus: ${path.relative(REPO_ROOT, paths.root)}, ${thousands(manifest.files)} files, ${fixed(manifest.bytes / 1e6, 1)} MB; medians of ${rows[0].runs} runs (${rows.find((r) => r.id === 'textlint').runs} for textlint and markdownlint-cli2); load average ${fixed(loadBefore, 2)} before, ${fixed(loadAfter, 2)} after.`);
   if (Math.max(loadBefore, loadAfter) > machine.cpus * 0.75) out.push(`Warning: the machine was busy (load average above ${machine.cpus * 0.75} on ${machine.cpus} CPUs): wall times are inflated; compare the CPU column.`);
   out.push('');
