@@ -7,7 +7,7 @@ export function ensureBuild(root, log) {
   const cli = path.join(root, 'dist/cli.js');
   const built = Math.min(...['dist/cli.js', 'dist/server.js'].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : -1)));
   const newest = Math.max(
-    ...['server/src', 'client/src'].flatMap((dir) =>
+    ...['server/src', 'client/src'].filter((dir) => fs.existsSync(path.join(root, dir))).flatMap((dir) =>
       fs
         .readdirSync(path.join(root, dir), { recursive: true })
         .filter((f) => String(f).endsWith('.ts'))

@@ -51,6 +51,9 @@ function jobs(paths, manifest) {
 /** Runs every job its number of times, round-robin, so a change in machine load hits all tools alike. */
 async function measureAll(list) {
   const results = new Map(list.map((j) => [j.id, { wall: [], cpu: [], rss: [], error: undefined, last: undefined }]));
+  for (const job of list) {
+    if (!fs.existsSync(job.tool.script)) results.get(job.id).error = `${path.relative(REPO_ROOT, job.tool.script)} not found (npm install?)`;
+  }
   const rounds = Math.max(...list.map((j) => j.runs));
   for (let round = 0; round < rounds; round++) {
     for (const job of list) {
