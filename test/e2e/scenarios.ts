@@ -162,9 +162,16 @@ export const BROKEN_PACK = {
   folder: 'broken',
 };
 
-/** The status bar item of the extension. */
+/**
+ * The status bar item of the extension for the active policy document: it counts unlabelled
+ * clauses first, then all findings.
+ */
 export const STATUS_BAR = {
-  /** DOM id VS Code gives an extension's status bar item: `<publisher>.<name>.<item id>` or the item id. */
+  /** DOM id VS Code gives an extension's status bar item contains the item id. */
   idFragment: 'policyLint.status',
-  text: /policy lint/i,
+  file: 'strategic-plan.md',
+  /** One missing-label in strategic-plan.md. */
+  text: '1 unlabelled',
+  /** After the quick fix labels it, the contradiction is left. */
+  textAfterFix: 'Policy Lint: 1 problem',
 };

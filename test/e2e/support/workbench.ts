@@ -20,6 +20,8 @@ export interface ProblemRow {
   label: string;
   /** The text the row shows. */
   text: string;
+  /** A finding, or one of its related locations (shown under it). */
+  kind: 'marker' | 'related';
 }
 
 export interface FileProblems {
@@ -82,8 +84,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: UI_TIMEOUT });
     await input.fill(relativePath);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ timeout: UI_TIMEOUT });
+    // Enter could still pick a stale first row (the last editor) while results update; wait
+    // until the focused row is the file asked for.
+    const focused = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: name });
+    await focused.waitFor({ timeout: UI_TIMEOUT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     await this.page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: UI_TIMEOUT });
@@ -182,30 +186,42 @@ export class Workbench {
     }
   }
 
-  /** Opens the Problems panel (Ctrl+Shift+M) maximised, so every row is rendered. */
+  /** Opens the Problems panel (Ctrl+Shift+M) maximised, so that every row is rendered (the list is virtual). */
   async openProblems(): Promise<void> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
       await this.page.keyboard.press('Control+Shift+M');
       await panel.waitFor({ timeout: UI_TIMEOUT });
     }
-    if (!(await this.page.locator('.part.panel.maximized, .monaco-workbench.maximized-panel').count())) {
-      await this.command('View: Toggle Maximized Panel').catch(() => undefined);
+    if (!(await this.panelIsMaximized())) {
+      await this.command('View: Toggle Maximized Panel');
+      const deadline = Date.now() + UI_TIMEOUT;
+      while (!(await this.panelIsMaximized())) {
+        if (Date.now() > deadline) throw new Error('The panel did not maximise');
+        await this.page.waitForTimeout(100);
+      }
     }
   }
 
+  private async panelIsMaximized(): Promise<boolean> {
+    const box = await this.page.locator('.part.panel').boundingBox();
+    const viewport = this.page.viewportSize();
+    return !!box && !!viewport && box.height > viewport.height * 0.6;
+  }
+
+  /** Restores the panel's size and hides it, so the editor has the room again. */
   async closeProblems(): Promise<void> {
-    if (await this.page.locator('.markers-panel').isVisible()) {
-      await this.command('View: Hide Panel');
-      await this.page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-    }
+    if (!(await this.page.locator('.part.panel').isVisible())) return;
+    if (await this.panelIsMaximized()) await this.command('View: Toggle Maximized Panel');
+    await this.command('View: Hide Panel');
+    await this.page.locator('.part.panel').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /** The Problems panel's rows grouped by file, as rendered. */
   async problems(): Promise<FileProblems[]> {
     await this.openProblems();
     return this.page.locator('.markers-panel').evaluate((panel) => {
-      const groups: { file: string; folder: string; rows: { label: string; text: string }[] }[] = [];
+      const groups: { file: string; folder: string; rows: { label: string; text: string; kind: 'marker' | 'related' }[] }[] = [];
       const rows = [...panel.querySelectorAll('.monaco-list-row')].sort(
         (a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')),
       );
@@ -214,7 +230,8 @@ export class Workbench {
         const text = (row as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim();
         const resource = row.querySelector('.file-icon, .monaco-icon-label');
         if (row.querySelector('.marker-icon, .marker-message-details') || !resource) {
-          groups[groups.length - 1]?.rows.push({ label, text });
+          const kind = /^(Error|Warning|Info|Hint):/.test(label) ? 'marker' : 'related';
+          groups[groups.length - 1]?.rows.push({ label, text, kind });
         } else {
           const file = row.querySelector('.label-name')?.textContent?.trim() ?? '';
           const folder = row.querySelector('.label-description')?.textContent?.trim() ?? '';
@@ -248,7 +265,7 @@ export class Workbench {
     const row = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
     await row.waitFor({ timeout: UI_TIMEOUT });
     await row.click();
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await this.page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /** Hovers the mouse over the first occurrence of `word` on `line`; returns the hover's text. */
@@ -343,6 +360,20 @@ export class Workbench {
         text: (e.textContent ?? '').trim(),
       })),
     );
+  }
+
+  /** Waits until the status bar item whose id contains `idFragment` shows `text`. */
+  async waitForStatusItem(idFragment: string, text: string, timeout = UI_TIMEOUT): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const items = await this.statusBarItems();
+      const item = items.find((i) => i.id.includes(idFragment));
+      if (item && (item.text.includes(text) || item.label.includes(text))) return;
+      if (Date.now() > deadline) {
+        throw new Error(`Status bar item *${idFragment}* should show "${text}"; status bar: ${JSON.stringify(items)}`);
+      }
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** Texts of the notification toasts on screen and in the notification center. */
