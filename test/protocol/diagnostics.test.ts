@@ -61,6 +61,7 @@ describe('protocol: diagnostics', function () {
       ['invalid-suppression', WARNING, rangeOf(10, 0, 10, 52)],
     ]);
     assert.match(String(outreach.diagnostics[0].message), /template/);
+    assert.ok(server.logText().includes(`${server.uri('outreach.md')}:3: Front matter \`template\` should be a single name.`), server.logText());
     // Excluded by the default exclude globs.
     assert.equal(server.diagnostics.get(server.uri('CHANGELOG.md')), undefined);
   });

@@ -62,8 +62,13 @@ export class ProjectHost {
   upsert(uri: string, text: string): string[] {
     this.counters.upserts++;
     try {
-      const { affected } = this.project.upsert(uri, text);
+      const { model, affected } = this.project.upsert(uri, text);
       this.failed.delete(uri);
+      // Logged once per problem (not on every keystroke); the diagnostic shows it in the document.
+      for (const p of model.problems) {
+        const line = p.range ? p.range.start.line + 1 : 1;
+        this.o.log.once('warn', `front-matter:${uri}:${line}:${p.message}`, `${uri}:${line}: ${p.message}`);
+      }
       return affected;
     } catch (e) {
       this.o.log.error(`Could not analyse ${uri}: ${errorText(e)}`);
