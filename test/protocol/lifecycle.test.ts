@@ -152,4 +152,18 @@ describe('protocol: lifecycle and robustness', function () {
     assert.equal(stats.documents.indexed, 60);
     assert.ok(stats.memory.rss > 0);
   });
+
+  it('answers requests while a large workspace is being indexed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lint-lsp-busy-'));
+    dirs.push(dir);
+    const body = Array.from({ length: 40 }, (_, i) => `[Mandatory] States must file report ${i} every quarter. Jurisdictions may opt-out of review ${i}.`).join('\n\n');
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(dir, `doc-${i}.md`), `# Doc ${i}\n\n${body}\n`);
+    server = await startServer({ workspace: dir, waitForIndex: false });
+    let indexed = false;
+    void server.waitForNotification('policyLint/indexed', () => true, 20_000).then(() => (indexed = true));
+    const answers: boolean[] = [];
+    while (!indexed) answers.push((await server.request('policyLint/stats', null)).indexing);
+    assert.ok(answers.includes(true), `a request was answered during indexing (${answers.length} answers)`);
+    assert.equal((await server.request('policyLint/stats', null)).documents.indexed, 400);
+  });
 });
