@@ -8,7 +8,7 @@
  *    workspace;
  * 3. the server's memory (`policyLint/stats`) after each.
  * Prints one table. Run `npm run build && npx tsc -p .` first, then
- * `npm run measure:server [-- --edits 200 --corpus /work/shared/corpus]`.
+ * `npm run measure:server [-- --edits 200 --corpus /work/shared/corpus --profile /tmp/prof]`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,15 +26,17 @@ interface Args {
   lines: number;
   corpus: string;
   documents: number;
+  /** Folder for V8 CPU profiles of the server processes (`--cpu-prof`), to see where the time goes. */
+  profile: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { edits: 200, lines: 10_000, corpus: '/work/shared/corpus', documents: 2000 };
+  const args: Args = { edits: 200, lines: 10_000, corpus: '/work/shared/corpus', documents: 2000, profile: '' };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = argv[i + 1];
-    if (!(key in args) || value === undefined) throw new Error(`Unknown or incomplete option ${argv[i]}. Options: --edits N --lines N --documents N --corpus DIR`);
-    (args as unknown as Record<string, unknown>)[key] = key === 'corpus' ? value : Number(value);
+    if (!(key in args) || value === undefined) throw new Error(`Unknown or incomplete option ${argv[i]}. Options: --edits N --lines N --documents N --corpus DIR --profile DIR`);
+    (args as unknown as Record<string, unknown>)[key] = key === 'corpus' || key === 'profile' ? value : Number(value);
     i++;
   }
   return args;
@@ -135,8 +137,11 @@ interface Client {
   stop(): Promise<void>;
 }
 
+let profileDir = '';
+
 async function startClient(workspace: string): Promise<Client> {
-  const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const proc = spawn(process.execPath, [...profile, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<string, () => void>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
@@ -277,6 +282,7 @@ function printTable(rows: string[][]): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  profileDir = args.profile ? path.resolve(args.profile) : '';
   if (!fs.existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} not found: run \`npm run build\` first.`);
   const rows: string[][] = [];
   await measureEditing(args, rows);

@@ -17,7 +17,7 @@ export function hover(ctx: FeatureContext, params: HoverParams): Hover | null {
   const offset = model.lines.offsetAt(params.position);
   const project = ctx.host.project;
   const reply = (value: string, start: number, end: number): Hover => ({
-    contents: ctx.client.markdownHover ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: value.replace(/[*`]/g, '') },
+    contents: ctx.client.markdownHover ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: value.replace(/\*\*/g, '').replace(/\\(.)/g, '$1') },
     range: model.lines.range(start, end),
   });
 
@@ -41,10 +41,10 @@ function termHover(model: DocumentModel, project: Project, family: string, writt
   const forms = [...project.termForms(family)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const configured = def?.preferred?.toLowerCase();
   const preferred = configured ?? forms[0]?.[0];
-  const lines = [`**${written}**: participation term`];
-  if (def?.meaning) lines.push('', def.meaning);
-  if (preferred) lines.push('', `Preferred form: "${preferred}" (${configured ? 'set in the configuration' : 'the form used most in the workspace'})`);
-  if (forms.length) lines.push('', `Forms used in the workspace: ${forms.map(([f, n]) => `"${f}" ×${n}`).join(', ')}`);
+  const lines = [`**${md(written)}**: participation term`];
+  if (def?.meaning) lines.push('', md(def.meaning));
+  if (preferred) lines.push('', `Preferred form: "${md(preferred)}" (${configured ? 'set in the configuration' : 'the form used most in the workspace'})`);
+  if (forms.length) lines.push('', `Forms used in the workspace: ${forms.map(([f, n]) => `"${md(f)}" ×${n}`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -72,7 +72,7 @@ function labelHover(model: DocumentModel, label: LabelHit): string {
   const word = model.text.slice(label.start, label.end).replace(/[[\]*_():]/g, '').trim();
   const covered = model.clauses.filter((c) => c.label && c.label.start === label.start);
   const what = label.status === 'mandatory' ? 'required of every participant it addresses' : 'optional: participants may choose whether to do it';
-  const lines = [`**${word}**: participation label (${label.status})`, '', `Marks what it covers as ${what}.`, '', `Covers ${scope(model, label, covered)}.`];
+  const lines = [`**${md(word)}**: participation label (${label.status})`, '', `Marks what it covers as ${what}.`, '', `Covers ${scope(model, label, covered)}.`];
   const normative = covered.filter((c) => c.primary);
   if (covered.length) {
     const from = model.lines.positionAt(Math.min(...covered.map((c) => c.start))).line + 1;
@@ -85,7 +85,7 @@ function labelHover(model: DocumentModel, label: LabelHit): string {
 function scope(model: DocumentModel, label: LabelHit, covered: Clause[]): string {
   if (label.kind === 'section') {
     const section = model.sections.find((s) => s.label?.start === label.start);
-    return section ? `the section "${section.title}" and its subsections, except those with their own label` : 'its section';
+    return section ? `the section "${md(section.title)}" and its subsections, except those with their own label` : 'its section';
   }
   if (label.kind === 'table') return 'this table row';
   const own = covered.find((c) => c.inlineLabel?.start === label.start);
@@ -111,12 +111,12 @@ function dedupe(list: ParticipationStatement[]): ParticipationStatement[] {
 }
 
 function statementHover(model: DocumentModel, project: Project, st: ParticipationStatement): string {
-  const lines = [`**${st.aspect}**: ${st.status} here (${st.evidence === 'label' ? 'from its label' : 'from its wording'})`];
+  const lines = [`**${md(st.aspect)}**: ${st.status} here (${st.evidence === 'label' ? 'from its label' : 'from its wording'})`];
   const registry = project.registryFor(st.key);
   if (registry) {
     const where = registry.location ? ` in [${shortName(registry.location.uri)}:${registry.location.range.start.line + 1}](${link(registry.location.uri, registry.location.range.start.line)})` : '';
     const agrees = registry.status === st.status ? 'agrees' : '**disagrees**';
-    lines.push('', `Registry: "${registry.name}" is declared ${registry.status}${where} (${agrees}).`);
+    lines.push('', `Registry: "${md(registry.name)}" is declared ${registry.status}${where} (${agrees}).`);
   }
   const others = project.statementsFor(st.key).filter((o) => !(o.uri === model.uri && o.statement.start === st.start));
   if (!others.length) {
@@ -128,10 +128,15 @@ function statementHover(model: DocumentModel, project: Project, st: Participatio
   for (const o of others.slice(0, MAX_PLACES)) {
     const line = o.model.lines.positionAt(o.statement.start).line;
     const mark = o.statement.status === st.status ? '' : ' ⚠';
-    lines.push(`- ${o.statement.status}${mark}: [${shortName(o.uri)}:${line + 1}](${link(o.uri, line)}) "${o.statement.aspect}"`);
+    lines.push(`- ${o.statement.status}${mark}: [${shortName(o.uri)}:${line + 1}](${link(o.uri, line)}) "${md(o.statement.aspect)}"`);
   }
   if (others.length > MAX_PLACES) lines.push(`- and ${others.length - MAX_PLACES} more`);
   return lines.join('\n');
+}
+
+/** The author's words as Markdown text: characters that would make links, emphasis or HTML are escaped. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
 }
 
 /** A link that opens the document at a line, as VS Code reads `#L<line>` fragments. */

@@ -168,11 +168,15 @@ export class Session {
     }
     if (ctx.client.dynamicConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
     this.enqueue('start', async () => {
-      await ctx.config.refresh();
-      this.log.verbose = ctx.config.folders[0]?.settings.trace.server === 'verbose';
-      this.publishConfigProblems();
-      ctx.host.project.setConfig(ctx.config.resolved);
-      this.markReady();
+      try {
+        await ctx.config.refresh();
+        this.log.verbose = ctx.config.folders[0]?.settings.trace.server === 'verbose';
+        this.publishConfigProblems();
+        ctx.host.project.setConfig(ctx.config.resolved);
+      } finally {
+        // Whatever went wrong was logged; open documents are analysed with what could be loaded.
+        this.markReady();
+      }
       const result = await this.index!.scan();
       void this.connection.sendNotification(INDEXED_NOTIFICATION, result);
     });
