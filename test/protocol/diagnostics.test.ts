@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { ruleDocUrl } from '../../server/src/engine';
@@ -145,5 +146,24 @@ describe('protocol: diagnostics', function () {
     const end = await server.request('policyLint/stats', null);
     assert.equal(end.work.upserts - after.work.upserts, 1);
     assert.deepEqual([...new Set(server.published.slice(mark).map((p) => p.uri))].sort(), [server.uri('agreement.md'), uri].sort());
+  });
+
+  it('indexes a workspace folder added later into the same project, and drops it when removed', async () => {
+    const { uri } = server.open('guidance.md');
+    await server.diagnosticsForVersion(uri, 1);
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lint-lsp-folder-'));
+    try {
+      fs.writeFileSync(path.join(other, 'letter.md'), '---\nprogram: Secure Communities\n---\n# Letter\n\nParticipation in immigration status notifications is mandatory.\n');
+      const folder = { uri: URI.file(other).toString(), name: 'other' };
+      const letter = URI.file(path.join(other, 'letter.md')).toString();
+      server.notify('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+      await server.waitForDiagnostics(letter, (p) => p.diagnostics.some((d) => d.code === 'participation-contradiction' && d.relatedInformation?.[0].location.uri === uri));
+      await server.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.relatedInformation?.some((r) => r.location.uri === letter)));
+      server.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+      await server.waitForDiagnostics(letter, (p) => p.diagnostics.length === 0);
+      await server.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.relatedInformation?.some((r) => r.location.uri === letter)));
+    } finally {
+      removeDir(other);
+    }
   });
 });
