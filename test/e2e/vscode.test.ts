@@ -199,7 +199,7 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
     await wb.screenshot('builtin-snippet-offered');
     await wb.acceptSuggestion(BUILTIN_SNIPPET.prefix);
     for (const [i, expected] of BUILTIN_SNIPPET.insertedLines.entries()) {
-      await wb.waitForLine(start + i, (t) => t.startsWith(expected));
+      await wb.waitForLine(start + i, { startsWith: expected });
     }
     await wb.closeWidgets();
     await wb.screenshot('builtin-snippet-inserted');

@@ -124,15 +124,20 @@ export class Workbench {
    */
   async renderedLines(): Promise<Map<number, string>> {
     const rows = await this.editor().evaluate((editor) => {
-      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((e) => ({
-        line: Number(e.textContent?.trim()),
-        top: Math.round(e.getBoundingClientRect().top),
-      }));
+      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+        .map((e) => ({ line: Number(e.textContent?.trim()), top: Math.round(e.getBoundingClientRect().top) }))
+        .filter((n) => n.line > 0)
+        .sort((a, b) => a.top - b.top);
       const texts = [...editor.querySelectorAll('.view-lines .view-line')].map((e) => ({
         text: e.textContent ?? '',
         top: Math.round(e.getBoundingClientRect().top),
       }));
-      return numbers.map((n) => [n.line, texts.find((t) => Math.abs(t.top - n.top) <= 2)?.text ?? ''] as [number, string]);
+      // A wrapped line is several view lines, from its number's row down to the next number's.
+      return numbers.map((n, i) => {
+        const next = numbers[i + 1]?.top ?? Number.POSITIVE_INFINITY;
+        const parts = texts.filter((t) => t.top >= n.top - 2 && t.top < next - 2).sort((a, b) => a.top - b.top);
+        return [n.line, parts.map((p) => p.text).join('')] as [number, string];
+      });
     });
     return new Map(rows.map(([line, text]) => [line, plain(text)]));
   }
@@ -141,15 +146,21 @@ export class Workbench {
     return (await this.renderedLines()).get(line) ?? '';
   }
 
-  /** Waits until `line` reads `expected` (or matches it). */
-  async waitForLine(line: number, expected: string | RegExp | ((text: string) => boolean), timeout = UI_TIMEOUT): Promise<string> {
+  /** Waits until `line` reads `expected`, matches it, or starts with `expected.startsWith`. */
+  async waitForLine(line: number, expected: string | RegExp | { startsWith: string }, timeout = UI_TIMEOUT): Promise<string> {
     const deadline = Date.now() + timeout;
-    const accepts = typeof expected === 'string' ? (t: string) => t === expected : expected instanceof RegExp ? (t: string) => expected.test(t) : expected;
+    const accepts =
+      typeof expected === 'string'
+        ? (t: string) => t === expected
+        : expected instanceof RegExp
+          ? (t: string) => expected.test(t)
+          : (t: string) => t.startsWith(expected.startsWith);
+    const want = typeof expected === 'string' ? JSON.stringify(expected) : expected instanceof RegExp ? String(expected) : `text starting with ${JSON.stringify(expected.startsWith)}`;
     let last = '';
     for (;;) {
       last = await this.lineText(line);
       if (accepts(last)) return last;
-      if (Date.now() > deadline) throw new Error(`line ${line} reads ${JSON.stringify(last)}, expected ${expected}`);
+      if (Date.now() > deadline) throw new Error(`line ${line} reads ${JSON.stringify(last)}; expected ${want}`);
       await this.page.waitForTimeout(100);
     }
   }
