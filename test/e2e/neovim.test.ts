@@ -111,8 +111,10 @@ describe('Policy Lint in Neovim (built-in LSP client)', function () {
   });
 
   after(() => {
-    // On failure keep Neovim's result files for the report.
-    if (fs.existsSync(stateDir)) fs.cpSync(stateDir, path.join(RESULTS_DIR, 'neovim'), { recursive: true, filter: (f) => !f.includes(`${path.sep}data${path.sep}`) });
+    // Neovim's results and LSP log, for the report of a failure.
+    const kept = path.join(RESULTS_DIR, 'neovim');
+    fs.rmSync(kept, { recursive: true, force: true });
+    if (fs.existsSync(stateDir)) fs.cpSync(stateDir, kept, { recursive: true, filter: (f) => !f.includes(`${path.sep}data${path.sep}`) });
     run?.remove();
   });
 

@@ -66,8 +66,11 @@ describe('Policy Lint in VS Code (code-server + Chromium)', function () {
   before(async function () {
     this.timeout(300_000);
     requireCache();
-    fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+    // Clear this suite's results of an earlier run (the Neovim suite keeps its own in neovim/).
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    for (const entry of fs.readdirSync(RESULTS_DIR)) {
+      if (entry.endsWith('.png') || entry === 'code-server.log' || entry === 'vscode-logs') fs.rmSync(path.join(RESULTS_DIR, entry), { recursive: true, force: true });
+    }
     const vsix = ensureVsix();
     run = makeRunDir('vscode');
     const dirs = prepareProfile(run.root);

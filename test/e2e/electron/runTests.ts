@@ -33,6 +33,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|download/i.test(message)) {
+    console.error('VS Code desktop could not be downloaded: this suite needs network access to the VS Code update service. Without it, run `npm run test:e2e` (the same scenarios in code-server).');
+  }
   process.exit(1);
 });
