@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { REPO_ROOT } from './cache';
 
 export const DEFAULT_VSIX = path.join(REPO_ROOT, 'policy-lint.vsix');
-const INPUT_DIRS = ['client', 'server', 'snippets', 'syntaxes', 'schemas', 'images', 'media'];
-const INPUT_FILES = ['package.json', 'package-lock.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json'];
+const INPUT_DIRS = ['client', 'server', 'snippets', 'syntaxes', 'schemas', 'images', 'media', 'docs'];
+const INPUT_FILES = ['package.json', 'package-lock.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'language-configuration.json', 'scripts/build.mjs'];
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;
