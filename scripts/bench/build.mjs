@@ -19,3 +19,20 @@ export function ensureBuild(root, log) {
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0 || !fs.existsSync(cli)) throw new Error('npm run build failed');
 }
+
+/**
+ * Copies dist/cli.js (and its source map) to bench-data/bundle/, so a rebuild of dist/ by
+ * someone else during a long run cannot change what is measured halfway through. The copy
+ * still finds the package's version: it looks for package.json above itself.
+ */
+export function snapshotCli(root) {
+  const dir = path.join(root, 'bench-data', 'bundle');
+  fs.mkdirSync(dir, { recursive: true });
+  const cli = path.join(dir, 'cli.js');
+  fs.copyFileSync(path.join(root, 'dist/cli.js'), cli);
+  if (fs.existsSync(path.join(root, 'dist/cli.js.map'))) fs.copyFileSync(path.join(root, 'dist/cli.js.map'), `${cli}.map`);
+  const text = fs.readFileSync(cli, 'utf8');
+  const minified = text.split('\n', 20).some((line) => line.length > 2000);
+  const built = fs.statSync(path.join(root, 'dist/cli.js')).mtime;
+  return { cli, description: `dist/cli.js of ${built.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${minified ? 'minified' : 'not minified'}` };
+}

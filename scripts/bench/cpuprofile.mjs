@@ -32,7 +32,7 @@ function sourceMapper(root) {
     if (entry && entry.originalSource) {
       const source = entry.originalSource.replace(/^webpack:\/\/|^file:\/\//, '');
       const rel = path.relative(root, path.resolve(path.dirname(url.replace(/^file:\/\//, '')), source));
-      return { file: rel.replace(/^(\.\.\/)+/, ''), line: entry.originalLine + 1 };
+      return { file: rel.replace(/^(\.\.\/)+/, ''), line: entry.originalLine + 1, name: entry.name };
     }
     const file = url.startsWith('file:') ? fileURLToPath(url) : url;
     return { file: path.isAbsolute(file) ? path.relative(root, file) : file, line: line + 1 };
@@ -53,7 +53,8 @@ export function summarize(profile, root) {
   for (const n of profile.nodes) {
     const { functionName, url, lineNumber, columnNumber } = n.callFrame;
     const where = url ? map(url, lineNumber, columnNumber) : undefined;
-    const name = functionName || (url ? '(anonymous)' : '(native)');
+    // A minified bundle's names are recovered from the source map; anonymous functions stay anonymous.
+    const name = (functionName && where?.name) || functionName || (url ? '(anonymous)' : '(native)');
     const key = where ? `${name} ${where.file}:${where.line}` : name;
     keyOf.set(n.id, key);
     if (!info.has(key)) info.set(key, { name, where: where ? `${where.file}:${where.line}` : '', file: where?.file ?? name, self: 0, total: 0 });

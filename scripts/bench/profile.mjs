@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ensureBuild } from './build.mjs';
+import { ensureBuild, snapshotCli } from './build.mjs';
 import { CORPUS_SIZES, REPO_ROOT, corpusPaths, ensureCorpus } from './corpus.mjs';
 import { formatSummary, summarize } from './cpuprofile.mjs';
 
@@ -25,6 +25,7 @@ const topAt = argv.indexOf('--top');
 const top = topAt >= 0 ? Number(argv[topAt + 1]) || 20 : 20;
 
 ensureBuild(REPO_ROOT, log);
+const bundle = snapshotCli(REPO_ROOT);
 const manifest = ensureCorpus(size, log);
 const paths = corpusPaths(size);
 const target = custom ?? (single ? paths.single : paths.root);
@@ -35,7 +36,7 @@ fs.rmSync(path.join(dir, name), { force: true });
 const out = fs.openSync('/dev/null', 'w');
 log(`Profiling node dist/cli.js ${path.relative(REPO_ROOT, target)} --format json…`);
 const started = Date.now();
-const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, 'dist/cli.js', path.relative(REPO_ROOT, target), '--format', 'json'], {
+const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, bundle.cli, path.relative(REPO_ROOT, target), '--format', 'json'], {
   cwd: REPO_ROOT,
   stdio: ['ignore', out, 'inherit'],
 });
@@ -45,6 +46,6 @@ if (r.status !== 0 && r.status !== 1) {
   process.exit(2);
 }
 const input = custom ? path.relative(REPO_ROOT, custom) : single ? `one ${manifest.single.lines}-line document, ${(manifest.single.bytes / 1e6).toFixed(1)} MB` : `${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB`;
-const text = `CPU profile of policy-lint over ${input} (wall ${((Date.now() - started) / 1000).toFixed(1)} s with the profiler on); ${path.relative(REPO_ROOT, path.join(dir, name))}\n\n${formatSummary(summarize(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), REPO_ROOT), top)}\n`;
+const text = `CPU profile of policy-lint (${bundle.description}) over ${input} (wall ${((Date.now() - started) / 1000).toFixed(1)} s with the profiler on); ${path.relative(REPO_ROOT, path.join(dir, name))}\n\n${formatSummary(summarize(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), REPO_ROOT), top)}\n`;
 fs.writeFileSync(path.join(dir, name.replace(/\.cpuprofile$/, '.md')), text);
 process.stdout.write(text);

@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureBuild } from './build.mjs';
+import { ensureBuild, snapshotCli } from './build.mjs';
 import { CORPUS_SIZES, REPO_ROOT, corpusPaths, ensureCorpus } from './corpus.mjs';
 import { describeMachine, loadAverage, machineInfo, revision } from './machine.mjs';
 import { median, runOnce, tail } from './measure.mjs';
@@ -25,8 +25,8 @@ const size = quick ? CORPUS_SIZES.quick : CORPUS_SIZES.full;
 const runsOverride = Number(process.env.BENCH_RUNS) || undefined;
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-data', 'results');
 
-function jobs(paths, manifest) {
-  const tools = defineTools(REPO_ROOT);
+function jobs(paths, manifest, cli) {
+  const tools = defineTools(REPO_ROOT, cli);
   const mb = (bytes) => bytes / 1e6;
   const partsUpTo = (n) => ({
     dirs: paths.parts.slice(0, n),
@@ -116,10 +116,11 @@ async function main() {
   const machine = machineInfo();
   const loadBefore = loadAverage();
   ensureBuild(REPO_ROOT, log);
+  const bundle = snapshotCli(REPO_ROOT);
   const manifest = ensureCorpus(size, log);
   const paths = corpusPaths(size);
   log(`Corpus ${path.relative(REPO_ROOT, paths.root)}: ${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB.`);
-  const rows = await measureAll(jobs(paths, manifest));
+  const rows = await measureAll(jobs(paths, manifest, bundle.cli));
   const loadAfter = loadAverage();
 
   let server = { status: 'skipped' };
@@ -132,7 +133,7 @@ async function main() {
 
   const out = [];
   out.push(`Policy Lint benchmark${quick ? ' (BENCH_QUICK)' : ''} of ${revision(REPO_ROOT)}: ${describeMachine(machine)}`);
-  out.push(`Corpus: ${path.relative(REPO_ROOT, paths.root)}, ${thousands(manifest.files)} files, ${fixed(manifest.bytes / 1e6, 1)} MB; medians of ${rows[0].runs} runs (${rows.find((r) => r.id === 'textlint').runs} for textlint and markdownlint-cli2); load average ${fixed(loadBefore, 2)} before, ${fixed(loadAfter, 2)} after.`);
+  out.push(`Measured ${bundle.description}. Corpus: ${path.relative(REPO_ROOT, paths.root)}, ${thousands(manifest.files)} files, ${fixed(manifest.bytes / 1e6, 1)} MB; medians of ${rows[0].runs} runs (${rows.find((r) => r.id === 'textlint').runs} for textlint and markdownlint-cli2); load average ${fixed(loadBefore, 2)} before, ${fixed(loadAfter, 2)} after.`);
   if (Math.max(loadBefore, loadAfter) > machine.cpus * 0.75) out.push(`Warning: the machine was busy (load average above ${machine.cpus * 0.75} on ${machine.cpus} CPUs): wall times are inflated; compare the CPU column.`);
   out.push('');
   out.push(toolTable(rows));

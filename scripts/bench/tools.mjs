@@ -8,8 +8,11 @@ import * as path from 'node:path';
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
-/** @param {string} root the repository root; every path given to a tool is relative to it. */
-export function defineTools(root) {
+/**
+ * @param {string} root the repository root; every path given to a tool is relative to it.
+ * @param {string} cli the policy-lint bundle to run (a snapshot of dist/cli.js).
+ */
+export function defineTools(root, cli) {
   const rel = (p) => path.relative(root, p) || '.';
   return {
     floor: {
@@ -22,14 +25,14 @@ export function defineTools(root) {
     },
     ours: {
       label: 'policy-lint (ours)',
-      script: path.join(root, 'dist/cli.js'),
+      script: cli,
       args: (dirs) => [...dirs.map(rel), '--format', 'json'],
       okCodes: [0, 1],
       findings: (out) => readJson(out).length,
     },
     startup: {
       label: 'policy-lint --version (startup)',
-      script: path.join(root, 'dist/cli.js'),
+      script: cli,
       args: () => ['--version'],
       okCodes: [0],
       findings: () => NaN,
