@@ -16,22 +16,15 @@ import {
 import type { TemplateDefinition } from '../../server/src/engine/config/types';
 import { COMMANDS, PACK_TEMPLATES_NOTIFICATION } from './commandIds';
 import type { PolicyDocumentTracker } from './policyDocumentTracker';
+import { RestartPolicy } from './restartPolicy';
 
 const CONFIG_FILES = '**/{.policylintrc.json,.policylintrc.yaml,.policylintrc.yml,policy-lint.config.json,policy-lint.config.yaml,policy-lint.config.yml}';
-const MAX_RESTARTS = 5;
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-/**
- * Restarts a server that dies, up to MAX_RESTARTS times in RESTART_WINDOW_MS; a server
- * that keeps dying is left stopped with a message saying how to start it again.
- */
+/** Restarts a server that dies (see RestartPolicy); one that keeps dying stays stopped, with a message saying how to start it. */
 export class RestartingErrorHandler implements ErrorHandler {
-  private restarts: number[] = [];
+  private readonly policy = new RestartPolicy();
 
-  constructor(
-    private readonly log: vscode.LogOutputChannel,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     this.log.error(`Connection to the language server failed (${count ?? 1}): ${error.message}`);
@@ -39,21 +32,20 @@ export class RestartingErrorHandler implements ErrorHandler {
   }
 
   closed(): CloseHandlerResult {
-    const t = this.now();
-    this.restarts = this.restarts.filter((r) => t - r < RESTART_WINDOW_MS);
-    if (this.restarts.length >= MAX_RESTARTS) {
-      const message = `The Policy Lint language server stopped ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60000} minutes and will not be restarted. See the "Policy Lint" output, then run "Policy Lint: Restart Language Server".`;
+    const { restart, count } = this.policy.onCrash();
+    const minutes = this.policy.windowMs / 60000;
+    if (!restart) {
+      const message = `The Policy Lint language server stopped ${count + 1} times in ${minutes} minutes and will not be restarted. See the "Policy Lint" output, then run "Policy Lint: Restart Language Server".`;
       this.log.error(message);
       return { action: CloseAction.DoNotRestart, message };
     }
-    this.restarts.push(t);
-    this.log.warn(`The language server stopped unexpectedly; restarting it (restart ${this.restarts.length} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60000} minutes).`);
+    this.log.warn(`The language server stopped unexpectedly; restarting it (restart ${count} of at most ${this.policy.max} in ${minutes} minutes).`);
     return { action: CloseAction.Restart, handled: true };
   }
 
   /** A restart on request starts the count afresh. */
   reset(): void {
-    this.restarts = [];
+    this.policy.reset();
   }
 }
 
