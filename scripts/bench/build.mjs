@@ -30,7 +30,14 @@ export function snapshotCli(root) {
   fs.mkdirSync(dir, { recursive: true });
   const cli = path.join(dir, 'cli.js');
   fs.copyFileSync(path.join(root, 'dist/cli.js'), cli);
-  if (fs.existsSync(path.join(root, 'dist/cli.js.map'))) fs.copyFileSync(path.join(root, 'dist/cli.js.map'), `${cli}.map`);
+  const mapFile = path.join(root, 'dist/cli.js.map');
+  if (fs.existsSync(mapFile)) {
+    // The map's sources are relative to dist/; made absolute, they still name the right files from the copy.
+    const map = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+    map.sources = map.sources.map((s) => path.resolve(root, 'dist', map.sourceRoot ?? '', s));
+    delete map.sourceRoot;
+    fs.writeFileSync(`${cli}.map`, JSON.stringify(map));
+  }
   const text = fs.readFileSync(cli, 'utf8');
   const minified = text.split('\n', 20).some((line) => line.length > 2000);
   const built = fs.statSync(path.join(root, 'dist/cli.js')).mtime;
