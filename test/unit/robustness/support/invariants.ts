@@ -58,13 +58,13 @@ export function checkFindingRanges(f: Finding, texts: ReadonlyMap<string, string
   if (!/^[0-9a-f]{8}$/.test(f.fingerprint)) throw new Error(`${f.ruleId}: fingerprint ${JSON.stringify(f.fingerprint)} is not 8 hex digits`);
 }
 
-/** Canonical JSON of a set of findings, independent of their order. */
-export function findingSet(findings: Finding[]): string[] {
-  return findings.map((f) => JSON.stringify(f)).sort();
+/** Canonical JSON of a set of findings, independent of their order; `view` picks what is compared. */
+export function findingSet(findings: Finding[], view: (f: Finding) => unknown = (f) => f): string[] {
+  return findings.map((f) => JSON.stringify(view(f))).sort();
 }
 
-export function projectFindings(project: Project): Map<string, string[]> {
-  return new Map(project.uris().sort().map((u) => [u, findingSet(project.findings(u))]));
+export function projectFindings(project: Project, view?: (f: Finding) => unknown): Map<string, string[]> {
+  return new Map(project.uris().sort().map((u) => [u, findingSet(project.findings(u), view)]));
 }
 
 // ---- Fix safety -------------------------------------------------------------------------
@@ -135,7 +135,8 @@ export function withoutLabelsAndTermSpellings(text: string, config: PolicyLintCo
 /** Label words and term spellings folded: what an unsafe fix may change. */
 export function withLabelWordsAndTermsFolded(text: string, config: PolicyLintConfig, table: TermTable): string {
   const words = [...config.labels.mandatory, ...config.labels.optional].map(esc);
-  const labelWords = new RegExp(`\\b(?:${words.join('|') || '(?!)'})\\b`, 'gi');
+  // Not \b: in `_Optional_` the underscore is a word character, yet the label word is there.
+  const labelWords = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'giu');
   return text.replace(table.regex, (m) => `\u0000T${table.byFolded.get(fold(m)) ?? '?'}\u0000`).replace(labelWords, '\u0000L\u0000');
 }
 

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Project } from '../../../server/src/engine';
+import { findingSet, projectFindings } from './support/invariants';
+import { orderFree, withoutRelated } from './support/knownIssues';
+import { applyEdit, edit, policyDoc, type Edit } from './support/markdown';
+import { checkProperty } from './support/runProperty';
+
+const URIS = ['file:///w/policies/a.md', 'file:///w/policies/b.md', 'file:///w/policies/c.md'];
+
+type Op = { kind: 'replace'; doc: number; text: string } | { kind: 'edit'; doc: number; edit: Edit } | { kind: 'remove'; doc: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('replace' as const), doc: fc.nat(URIS.length - 1), text: policyDoc.map((d) => d.text) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), doc: fc.nat(URIS.length - 1), edit }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), doc: fc.nat(URIS.length - 1) }) },
+);
+
+/** A project built in one go from the given texts, in the given order. */
+function fresh(texts: Map<string, string>, order: string[]): Project {
+  const p = new Project();
+  for (const u of order) p.upsert(u, texts.get(u)!);
+  return p;
+}
+
+describe('robustness: incremental analysis', () => {
+  it('a project updated edit by edit reports exactly what a fresh project reports for the final texts', async () => {
+    await checkProperty(
+      'incremental upsert/remove = from scratch',
+      fc.property(fc.array(policyDoc, { minLength: 1, maxLength: 3 }), fc.array(op, { maxLength: 12 }), (docs, ops) => {
+        const project = new Project();
+        const texts = new Map<string, string>();
+        docs.forEach((d, i) => {
+          project.upsert(URIS[i], d.text);
+          texts.set(URIS[i], d.text);
+        });
+        for (const o of ops) {
+          const uri = URIS[o.doc];
+          if (o.kind === 'remove') {
+            project.remove(uri);
+            texts.delete(uri);
+            continue;
+          }
+          const text = o.kind === 'replace' ? o.text : applyEdit(texts.get(uri) ?? '', o.edit);
+          project.upsert(uri, text);
+          texts.set(uri, text);
+        }
+        // Same document order as the incremental project: this property is about the indexes, not order.
+        const scratch = fresh(texts, project.uris());
+        assert.deepEqual(projectFindings(project, orderFree), projectFindings(scratch, orderFree));
+        assert.equal(project.ruleErrors.length, 0, String(project.ruleErrors[0]?.error));
+      }),
+      150,
+    );
+  });
+
+  it('documents not named as affected by an update keep their findings', async () => {
+    await checkProperty(
+      'upsert/remove: unaffected documents unchanged',
+      fc.property(fc.array(policyDoc, { minLength: 2, maxLength: 3 }), fc.array(op, { minLength: 1, maxLength: 8 }), (docs, ops) => {
+        const project = new Project();
+        const texts = new Map<string, string>();
+        docs.forEach((d, i) => {
+          project.upsert(URIS[i], d.text);
+          texts.set(URIS[i], d.text);
+        });
+        for (const o of ops) {
+          const uri = URIS[o.doc];
+          const before = projectFindings(project, withoutRelated);
+          let affected: string[];
+          if (o.kind === 'remove') {
+            affected = project.remove(uri);
+            texts.delete(uri);
+          } else {
+            const text = o.kind === 'replace' ? o.text : applyEdit(texts.get(uri) ?? '', o.edit);
+            affected = project.upsert(uri, text).affected;
+            texts.set(uri, text);
+          }
+          for (const other of project.uris()) {
+            if (other === uri || affected.includes(other)) continue;
+            assert.deepEqual(findingSet(project.findings(other), withoutRelated), before.get(other), `${other} changed but was not reported as affected`);
+          }
+        }
+      }),
+      150,
+    );
+  });
+
+  it('findings do not depend on the order documents were added in', async () => {
+    await checkProperty(
+      'order of upserts does not change findings',
+      fc.property(fc.array(policyDoc, { minLength: 2, maxLength: 3 }), (docs) => {
+        const texts = new Map(docs.map((d, i) => [URIS[i], d.text]));
+        const order = [...texts.keys()];
+        assert.deepEqual(projectFindings(fresh(texts, order), orderFree), projectFindings(fresh(texts, [...order].reverse()), orderFree));
+      }),
+      150,
+    );
+  });
+});
