@@ -26,10 +26,18 @@ function sourceMapper(root) {
     maps.set(url, map);
     return map;
   };
+  /** The name declared on a source line (`function X`, `class X`, a method `X(`), when the map records none. */
+  const declaredName = (map, source, line) => {
+    const i = map.payload.sources.indexOf(source);
+    const text = map.payload.sourcesContent?.[i]?.split('\n')[line] ?? '';
+    return /\b(?:function\s*\*?|class)\s+([\w$]+)/.exec(text)?.[1] ?? /^\s*(?:async\s+)?\*?([\w$]+)\s*\(/.exec(text)?.[1];
+  };
   return (url, line, column) => {
     if (!url) return undefined;
-    const entry = mapFor(url)?.findEntry(line, column);
+    const map = mapFor(url);
+    const entry = map?.findEntry(line, column);
     if (entry && entry.originalSource) {
+      entry.name ??= declaredName(map, entry.originalSource, entry.originalLine);
       const source = entry.originalSource.replace(/^webpack:\/\/|^file:\/\//, '');
       const rel = path.relative(root, path.resolve(path.dirname(url.replace(/^file:\/\//, '')), source));
       return { file: rel.replace(/^(\.\.\/)+/, ''), line: entry.originalLine + 1, name: entry.name };
