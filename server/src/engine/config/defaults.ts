@@ -19,7 +19,8 @@ export function defaultConfig(): PolicyLintConfig {
       'grantee', 'grantees', 'subgrantee', 'subgrantees', 'recipient', 'recipients', 'subrecipient', 'subrecipients',
       'applicant', 'applicants', 'participant', 'participants', 'partner', 'partners', 'member', 'members',
       'organization', 'organizations', 'provider', 'providers', 'user', 'users', 'licensee', 'licensees',
-      'facility', 'facilities', 'school', 'schools', 'district', 'districts', 'you',
+      'facility', 'facilities', 'school', 'schools', 'district', 'districts', 'developer', 'developers',
+      'customer', 'customers', 'party', 'parties', 'maintainer', 'maintainers', 'you',
     ],
     issuers: ['we', 'us', 'the department', 'the agency', 'the program office', 'the office', 'the administration'],
     informativeSections: [

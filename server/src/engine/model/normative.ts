@@ -109,11 +109,44 @@ function subjectOf(before: string, after: string, vocab: Vocabulary): { kind: Su
 }
 
 function firstNoun(stretch: string, vocab: Vocabulary): { kind: SubjectKind; text: string } | undefined {
+  // A noun right before the modal is its subject, whatever came first: "We take security seriously and you must as well".
+  const at = lastWordsStart(stretch, 2);
+  if (at > 0) {
+    const lastIssuer = lastMatch(vocab.issuer, stretch, at);
+    const lastParticipant = lastMatch(vocab.participant, stretch, at);
+    // "The Department will": the issuer's name contains the participant noun "department".
+    const issuerCovers = lastIssuer && lastParticipant && lastIssuer.index + lastIssuer.text.length >= lastParticipant.index + lastParticipant.text.length;
+    if (lastParticipant && !issuerCovers && (!lastIssuer || lastParticipant.index > lastIssuer.index)) return { kind: 'participant', text: lastParticipant.text };
+    if (lastIssuer) return { kind: 'issuer', text: lastIssuer.text };
+  }
   const issuer = firstMatch(vocab.issuer, stretch);
   const participant = firstMatch(vocab.participant, stretch);
   if (issuer && (!participant || issuer.index <= participant.index)) return { kind: 'issuer', text: issuer.text };
   if (participant) return { kind: 'participant', text: participant.text };
   return undefined;
+}
+
+/** Offset where the last `n` words of `s` begin ("… and you " → at "and"); a scan from the end, no RegExp. */
+function lastWordsStart(s: string, n: number): number {
+  let i = s.length;
+  for (let w = 0; w < n; w++) {
+    while (i > 0 && /\s/.test(s[i - 1])) i--;
+    while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  }
+  return i;
+}
+
+/** The last match that ends at or after `from`, not a possessive or an object. */
+function lastMatch(re: RegExp, s: string, from: number): { index: number; text: string } | undefined {
+  re.lastIndex = 0;
+  let last: { index: number; text: string } | undefined;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index + m[0].length < from) continue;
+    const rest = s.slice(m.index + m[0].length);
+    if (/^['’]s?\s+\w/.test(rest) || OBJECT_BEFORE.test(s.slice(0, m.index))) continue;
+    last = { index: m.index, text: m[0] };
+  }
+  return last;
 }
 
 function firstMatch(re: RegExp, s: string): { index: number; text: string } | undefined {
