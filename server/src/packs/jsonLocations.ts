@@ -34,7 +34,9 @@ export function parseJsonWithLocations(text: string): ParsedJson {
   const lines = new LineIndex(text);
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const errors = raw.map((e) => ({
+  // One mistake often yields several errors at the same place ("value expected", "} expected"…); the first says it.
+  const firstAt = raw.filter((e, i) => raw.findIndex((f) => f.offset === e.offset) === i);
+  const errors = firstAt.map((e) => ({
     range: lines.range(e.offset, e.offset + e.length),
     message: PARSE_ERROR_TEXT[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
   }));

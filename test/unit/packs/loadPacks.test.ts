@@ -48,6 +48,12 @@ describe('snippet packs: loading', () => {
     assert.equal(p.message, `${file}:4:3: the pack manifest is not valid JSON: a comma \`,\` is expected.`);
   });
 
+  it('reports one error for one mistake, not every error that follows from it', async () => {
+    const reader = memoryReader({ '/p/policy-pack.json': '{\n  "name": "P",\n  "version": "1.0.0",\n  "description": "d",\n' });
+    const r = await loadPacks([{ manifestPath: '/p/policy-pack.json', origin: 'settings' }], reader);
+    assert.deepEqual(r.failed[0].problems.map((p) => p.message), ['/p/policy-pack.json:5:1: the pack manifest is not valid JSON: a property name in double quotes is expected.']);
+  });
+
   it('reports schema violations naming the key and its line, and skips the pack', async () => {
     const r = await loadPacks([fixture('bad-schema')], diskReader);
     assert.equal(r.packs.length, 0);
