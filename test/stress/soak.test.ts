@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Project } from '../../server/src/engine';
+import { projectFindings } from '../unit/robustness/support/invariants';
+import { orderFree } from '../unit/robustness/support/knownIssues';
+import { applyEdit, edit, policyDoc } from '../unit/robustness/support/markdown';
+import { seed } from '../unit/robustness/support/runProperty';
+
+const EDITS = Number(process.env.SOAK_EDITS ?? 10_000);
+const CHECK_EVERY = 500;
+const URI = 'file:///w/policies/soak.md';
+const OTHER = 'file:///w/policies/other.md';
+
+function heapMb(): number {
+  (global as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+/** A 2,000-line document from generated blocks. */
+function bigDocument(s: number): string {
+  const docs = fc.sample(policyDoc, { seed: s, numRuns: 400 }).map((d) => d.body);
+  const lines: string[] = [];
+  for (const d of docs) {
+    lines.push(...d.split(/\r\n|\r|\n/), '');
+    if (lines.length >= 2_000) break;
+  }
+  return `# Soak\n\n${lines.slice(0, 2_000).join('\n')}\n`;
+}
+
+describe('stress: soak of small edits in one project', () => {
+  it(`${EDITS} random edits on a 2,000-line document: findings equal a fresh analysis every ${CHECK_EVERY} edits; heap stays flat`, () => {
+    const s = seed();
+    let text = bigDocument(s);
+    const project = new Project();
+    project.upsert(OTHER, 'States may opt-out of notifications. Participation in data sharing is voluntary.\n');
+    project.upsert(URI, text);
+    project.findings(URI);
+    const edits = fc.sample(edit, { seed: s + 1, numRuns: EDITS });
+    const heap: number[] = [heapMb()];
+    const t0 = performance.now();
+    let checks = 0;
+    for (let i = 0; i < edits.length; i++) {
+      text = applyEdit(text, edits[i]);
+      // Keep the document near its size: a long run of insertions would grow it without bound.
+      if (text.length > 400_000) text = text.slice(0, 200_000);
+      project.upsert(URI, text);
+      project.findings(URI);
+      if ((i + 1) % CHECK_EVERY === 0) {
+        const fresh = new Project();
+        for (const u of project.uris()) fresh.upsert(u, project.model(u)!.text);
+        assert.deepEqual(projectFindings(project, orderFree), projectFindings(fresh, orderFree), `after ${i + 1} edits`);
+        assert.equal(project.ruleErrors.length, 0, String(project.ruleErrors[0]?.error));
+        checks++;
+        heap.push(heapMb());
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const lines = text.split(/\r\n|\r|\n/).length;
+    console.log(`      soak: ${edits.length} edits in ${seconds.toFixed(1)} s (${((seconds * 1000) / edits.length).toFixed(1)} ms per edit + findings), ${checks} full comparisons, final document ${lines} lines`);
+    console.log(`      heap used after GC (MB) every ${CHECK_EVERY} edits: ${heap.map((h) => h.toFixed(1)).join(' ')}${(global as { gc?: unknown }).gc ? '' : ' (no --expose-gc: not collected first)'}`);
+    // Flat: the last third of the run holds no more than the first third plus a margin.
+    const third = Math.max(1, Math.floor(heap.length / 3));
+    const early = Math.max(...heap.slice(1, 1 + third));
+    const late = Math.max(...heap.slice(-third));
+    assert.ok(late < early * 1.5 + 20, `heap grew from ${early.toFixed(1)} MB to ${late.toFixed(1)} MB`);
+  });
+});
