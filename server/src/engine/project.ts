@@ -2,20 +2,14 @@ import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
 import { buildDocumentModel, type DocumentModel } from './model/document';
-import type { ParticipationStatement } from './model/participation';
 import { isSuppressed } from './model/suppressions';
+import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement } from './projectIndex';
 import { RULES, RULES_BY_ID } from './rules';
 import type { ProjectFacts, Report, Rule } from './rules/rule';
 import { hash, normalizeSpace } from './text';
 import type { Finding, ParticipationStatus, RelatedLocation, Severity } from './types';
 
 const KNOWN_RULES = new Set(RULES_BY_ID.keys());
-
-interface IndexedStatement {
-  uri: string;
-  statement: ParticipationStatement;
-  model: DocumentModel;
-}
 
 interface DocumentEntry {
   model: DocumentModel;
@@ -38,10 +32,8 @@ export interface RuleError {
 export class Project implements ProjectFacts {
   private resolved: ResolvedConfig;
   private readonly docs = new Map<string, DocumentEntry>();
-  private readonly statements = new Map<string, IndexedStatement[]>();
-  private readonly forms = new Map<string, Map<string, number>>();
-  /** Statements by aspect words without program scope, for documents that name no program. */
-  private readonly bySuffix = new Map<string, IndexedStatement[]>();
+  private readonly statements = new StatementIndex();
+  private readonly terms = new TermIndex();
   private aliases = new Map<string, string>();
   private registry = new Map<string, { name: string; status: ParticipationStatus; location?: RelatedLocation }>();
   private readonly reportedErrors = new Set<string>();
@@ -69,9 +61,8 @@ export class Project implements ProjectFacts {
     const texts = [...this.docs].map(([uri, e]) => [uri, e.model.text] as const);
     this.docs.clear();
     this.statements.clear();
-    this.bySuffix.clear();
-    this.forms.clear();
-    for (const [uri, text] of texts) this.upsert(uri, text);
+    this.terms.clear();
+    for (const [uri, text] of texts) this.upsert(uri, text, { trackAffected: false });
   }
 
   has(uri: string): boolean {
@@ -86,22 +77,27 @@ export class Project implements ProjectFacts {
     return this.docs.get(uri)?.model;
   }
 
-  /** Adds or replaces a document. Returns the other documents whose findings may have changed. */
-  upsert(uri: string, text: string): { model: DocumentModel; affected: string[] } {
+  /**
+   * Adds or replaces a document. Returns the other documents whose findings changed because
+   * of it. Bulk loading (a CLI run, indexing a workspace) passes `trackAffected: false`:
+   * every document's findings are asked for afterwards anyway.
+   */
+  upsert(uri: string, text: string, options: { trackAffected?: boolean } = {}): { model: DocumentModel; affected: string[] } {
     const old = this.docs.get(uri);
-    const before = old ? this.snapshotTerms(old.model) : undefined;
+    const track = options.trackAffected !== false;
+    const before = track ? this.termPreferences(old?.model) : undefined;
     if (old) this.unindex(old.model);
     const model = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model });
     const local = this.runRules(model, 'document');
     this.docs.set(uri, { model, local });
     this.index(model);
-    return { model, affected: this.affected(uri, old?.model, model, before) };
+    return { model, affected: track ? this.affected(uri, old?.model, model, before!) : [] };
   }
 
   remove(uri: string): string[] {
     const old = this.docs.get(uri);
     if (!old) return [];
-    const before = this.snapshotTerms(old.model);
+    const before = this.termPreferences(old.model);
     this.unindex(old.model);
     this.docs.delete(uri);
     return this.affected(uri, old.model, undefined, before);
@@ -123,16 +119,9 @@ export class Project implements ProjectFacts {
 
   // ProjectFacts, for project-scope rules.
 
-  /**
-   * Statements about a key. Documents that name no program state their aspects without
-   * scope (`::words`); those are compared with the same aspect of every program.
-   */
-  statementsFor(key: string): ReadonlyArray<IndexedStatement> {
-    const sep = key.indexOf('::');
-    if (sep < 0) return this.statements.get(key) ?? [];
-    const suffix = key.slice(sep + 2);
-    if (sep === 0) return this.bySuffix.get(suffix) ?? [];
-    return [...(this.statements.get(key) ?? []), ...(this.statements.get(`::${suffix}`) ?? [])];
+  /** Statements compared with `key`, in every document. */
+  statementsFor(key: string): Iterable<IndexedStatement> {
+    return this.statements.statementsFor(key);
   }
 
   registryFor(key: string) {
@@ -145,15 +134,18 @@ export class Project implements ProjectFacts {
   }
 
   termForms(family: string): ReadonlyMap<string, number> {
-    return this.forms.get(family) ?? new Map();
+    return this.terms.formsOf(family);
   }
 
-  termLocations(family: string, form: string, limit: number): RelatedLocation[] {
+  /** Where `form` of a family is written: the asking document first, so related locations rarely go stale. */
+  termLocations(family: string, form: string, limit: number, preferUri?: string): RelatedLocation[] {
     const out: RelatedLocation[] = [];
-    for (const [uri, { model }] of this.docs) {
+    const models = [...this.terms.usersOf(family)];
+    models.sort((a, b) => Number(b.uri === preferUri) - Number(a.uri === preferUri));
+    for (const model of models) {
       for (const t of model.terms) {
         if (t.family !== family || t.form !== form) continue;
-        out.push({ uri, range: model.lines.range(t.start, t.end), message: '' });
+        out.push({ uri: model.uri, range: model.lines.range(t.start, t.end), message: '' });
         if (out.length >= limit) return out;
       }
     }
@@ -204,66 +196,50 @@ export class Project implements ProjectFacts {
   }
 
   private index(model: DocumentModel): void {
-    for (const statement of model.statements) {
-      const list = this.statements.get(statement.key);
-      const entry = { uri: model.uri, statement, model };
-      if (list) list.push(entry);
-      else this.statements.set(statement.key, [entry]);
-      const sep = statement.key.indexOf('::');
-      if (sep >= 0) {
-        const suffix = statement.key.slice(sep + 2);
-        const bs = this.bySuffix.get(suffix);
-        if (bs) bs.push(entry);
-        else this.bySuffix.set(suffix, [entry]);
-      }
-    }
-    for (const t of model.terms) {
-      let forms = this.forms.get(t.family);
-      if (!forms) this.forms.set(t.family, (forms = new Map()));
-      forms.set(t.form, (forms.get(t.form) ?? 0) + 1);
-    }
+    this.statements.add(model);
+    this.terms.add(model);
   }
 
   private unindex(model: DocumentModel): void {
-    for (const key of new Set(model.statements.map((s) => s.key))) {
-      const list = this.statements.get(key);
-      if (!list) continue;
-      const rest = list.filter((e) => e.model !== model);
-      if (rest.length) this.statements.set(key, rest);
-      else this.statements.delete(key);
-      const sep = key.indexOf('::');
-      if (sep >= 0) {
-        const suffix = key.slice(sep + 2);
-        const bs = (this.bySuffix.get(suffix) ?? []).filter((e) => e.model !== model);
-        if (bs.length) this.bySuffix.set(suffix, bs);
-        else this.bySuffix.delete(suffix);
-      }
-    }
-    for (const t of model.terms) {
-      const forms = this.forms.get(t.family);
-      if (!forms) continue;
-      const n = (forms.get(t.form) ?? 0) - 1;
-      if (n > 0) forms.set(t.form, n);
-      else forms.delete(t.form);
-    }
+    this.statements.remove(model);
+    this.terms.remove(model);
   }
 
-  private snapshotTerms(model: DocumentModel): Map<string, string> {
-    const snap = new Map<string, string>();
-    for (const family of new Set(model.terms.map((t) => t.family))) snap.set(family, JSON.stringify([...(this.forms.get(family) ?? [])].sort()));
-    return snap;
+  /** The preferred form and number of forms of each family the document uses, before a change. */
+  private termPreferences(model: DocumentModel | undefined): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const family of new Set(model?.terms.map((t) => t.family) ?? [])) out.set(family, this.preferenceOf(family));
+    return out;
   }
 
-  /** Documents sharing a statement key with the old or new text, or a term family whose forms changed. */
-  private affected(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined, before?: Map<string, string>): string[] {
+  private preferenceOf(family: string): string {
+    const forms = this.terms.formsOf(family);
+    return `${mostUsedForm(forms)}|${forms.size > 1}`;
+  }
+
+  /**
+   * The other documents whose findings a change altered. A statement key matters to other
+   * documents only while it is contested (stated both ways); a term family only when its
+   * preferred form or its variety changed, or the places others point at moved.
+   */
+  private affected(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined, before: Map<string, string>): string[] {
     const out = new Set<string>();
-    const keys = new Set([...(old?.statements ?? []), ...(now?.statements ?? [])].map((s) => s.key));
-    for (const key of keys) for (const e of this.statementsFor(key)) out.add(e.uri);
-    const families = new Set([...(old?.terms ?? []), ...(now?.terms ?? [])].map((t) => t.family));
-    const changed = [...families].filter((f) => before?.get(f) !== JSON.stringify([...(this.forms.get(f) ?? [])].sort()));
-    if (changed.length) {
-      const set = new Set(changed);
-      for (const [u, e] of this.docs) if (e.model.terms.some((t) => set.has(t.family))) out.add(u);
+    const oldSig = statementSignatures(old);
+    const newSig = statementSignatures(now);
+    for (const key of new Set([...oldSig.keys(), ...newSig.keys()])) {
+      if (oldSig.get(key) === newSig.get(key)) continue;
+      const others = this.statements.statusesOthers(key, uri);
+      if (!others.size) continue;
+      const mine = new Set([...(old?.statements ?? []), ...(now?.statements ?? [])].filter((s) => s.key === key).map((s) => s.status));
+      const contested = others.size > 1 || [...mine].some((m) => !others.has(m));
+      if (contested) for (const u of this.statements.urisFor(key)) out.add(u);
+    }
+    const oldTerms = termSignatures(old);
+    const newTerms = termSignatures(now);
+    for (const family of new Set([...oldTerms.keys(), ...newTerms.keys()])) {
+      const preferenceChanged = before.get(family) !== this.preferenceOf(family);
+      const moved = oldTerms.get(family) !== newTerms.get(family) && this.terms.formsOf(family).size > 1;
+      if (preferenceChanged || moved) for (const m of this.terms.usersOf(family)) out.add(m.uri);
     }
     out.delete(uri);
     return [...out];

@@ -118,7 +118,7 @@ function statementHover(model: DocumentModel, project: Project, st: Participatio
     const agrees = registry.status === st.status ? 'agrees' : '**disagrees**';
     lines.push('', `Registry: "${md(registry.name)}" is declared ${registry.status}${where} (${agrees}).`);
   }
-  const others = project.statementsFor(st.key).filter((o) => !(o.uri === model.uri && o.statement.start === st.start));
+  const others = [...project.statementsFor(st.key)].filter((o) => !(o.uri === model.uri && o.statement.start === st.start));
   if (!others.length) {
     lines.push('', 'Not described anywhere else in the workspace.');
     return lines.join('\n');

@@ -77,6 +77,26 @@ describe('project index', () => {
     assert.deepEqual(p.upsert('file:///c.md', '# C\n\nCounties must keep records.\n').affected, []);
   });
 
+  it('affected lists only documents whose findings can change', () => {
+    const p = new Project();
+    p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary.\n');
+    p.upsert('file:///b.md', '# B\n\nSecure Communities is mandatory.\n');
+    p.upsert('file:///c.md', '# C\n\nSecure Communities is mandatory for counties.\n');
+    assert.deepEqual(p.upsert('file:///b.md', '# B\n\nSecure Communities is mandatory.\n\nUnrelated words.\n').affected, [], 'the contested statement did not move');
+    assert.deepEqual(p.upsert('file:///b.md', '# B\n\nIntro.\n\nSecure Communities is mandatory.\n').affected.sort(), ['file:///a.md', 'file:///c.md'], 'it moved: related locations change');
+    assert.deepEqual(p.upsert('file:///d.md', '# D\n\nSecure Communities is optional.\n').affected.sort(), ['file:///a.md', 'file:///b.md', 'file:///c.md']);
+    assert.deepEqual(p.upsert('file:///e.md', '# E\n\nThe Pilot Program is optional.\n').affected, [], 'an uncontested key affects no one');
+  });
+
+  it('reports one contradiction per aspect and status in a document, in time linear in its statements', () => {
+    const p = new Project();
+    const many = Array.from({ length: 3000 }, (_, i) => `Fingerprint sharing is ${i % 2 ? 'mandatory' : 'voluntary'} in county ${i}.`).join('\n\n');
+    p.upsert('file:///a.md', `# A\n\n${many}\n`);
+    const found = p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /1500 mentions in this document/);
+  });
+
   it('isolates a throwing rule and reports it once', () => {
     const p = new Project();
     const errors: string[] = [];

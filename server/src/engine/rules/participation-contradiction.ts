@@ -1,3 +1,4 @@
+import type { ParticipationStatement } from '../model/participation';
 import type { RelatedLocation } from '../types';
 import type { Rule } from './rule';
 import { displayLocation } from './util';
@@ -27,20 +28,26 @@ export const participationContradiction: Rule = {
     ],
   },
   check({ model, project, report }) {
-    const seen = new Set<string>();
+    // One finding per aspect and status in a document: twenty agreeing mentions of one
+    // aspect against one disagreement elsewhere are one problem, reported at the first.
+    const groups = new Map<string, ParticipationStatement[]>();
     for (const st of model.statements) {
-      const id = `${st.start}:${st.key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const id = `${st.key}\0${st.status}`;
+      const g = groups.get(id);
+      if (g) g.push(st);
+      else groups.set(id, [st]);
+    }
+    const clauseStarts = model.clauses.map((c) => c.start);
+    for (const group of groups.values()) {
+      const st = group[0];
       const related: RelatedLocation[] = [];
       const registry = project.registryFor(st.key);
-      if (registry && registry.status !== st.status && registry.location) {
-        related.push({ ...registry.location, message: `Declared ${registry.status} in the program registry` });
-      }
+      const registryConflict = !!(registry && registry.status !== st.status && registry.location);
+      if (registryConflict) related.push({ ...registry!.location!, message: `Declared ${registry!.status} in the program registry` });
       let others = 0;
       for (const other of project.statementsFor(st.key)) {
         if (other.statement.status === st.status) continue;
-        if (other.uri === model.uri && overlapsSameClause(model, st.start, other.statement.start)) continue;
+        if (other.uri === model.uri && group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, other.statement.start))) continue;
         others++;
         if (related.length < MAX_RELATED) {
           related.push({
@@ -51,16 +58,16 @@ export const participationContradiction: Rule = {
         }
       }
       if (!related.length) continue;
-      const first = related[0];
-      const registryConflict = !!(registry && registry.status !== st.status && registry.location);
-      const where = registryConflict ? 'in the program registry' : `at ${displayLocation(model.uri, first)}`;
+      const where = registryConflict ? 'in the program registry' : `at ${displayLocation(model.uri, related[0])}`;
       const extra = registryConflict ? others : others - 1;
       const more = extra > 0 ? ` (and ${extra} other place${extra > 1 ? 's' : ''})` : '';
       const opposite = st.status === 'mandatory' ? 'optional' : 'mandatory';
+      const here = group.length > 1 ? ` here (${group.length} mentions in this document)` : ' here';
+      for (const g of group.slice(1, MAX_RELATED)) related.push({ uri: model.uri, range: model.lines.range(g.start, g.end), message: `Also described as ${st.status} here` });
       report({
         start: st.start,
         end: st.end,
-        message: `"${st.aspect}" is ${st.status} here but ${opposite} ${where}${more}. State one participation status for it everywhere.`,
+        message: `"${st.aspect}" is ${st.status}${here} but ${opposite} ${where}${more}. State one participation status for it everywhere.`,
         related,
         fingerprintText: `${st.key}|${st.status}`,
       });
@@ -68,10 +75,14 @@ export const participationContradiction: Rule = {
   },
 };
 
-function overlapsSameClause(model: import('../model/document').DocumentModel, a: number, b: number): boolean {
-  for (const c of model.clauses) {
-    if (c.start > a && c.start > b) return false;
-    if (a >= c.start && a < c.end) return b >= c.start && b < c.end;
+/** Index of the clause containing `offset` (binary search over clause starts). */
+function clauseOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return false;
+  return lo;
 }

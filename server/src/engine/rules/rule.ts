@@ -49,11 +49,12 @@ export interface Report {
 
 /** Facts about every document of the run, for project-scope rules. */
 export interface ProjectFacts {
-  statementsFor(key: string): ReadonlyArray<{ uri: string; statement: ParticipationStatement; model: DocumentModel }>;
+  statementsFor(key: string): Iterable<{ uri: string; statement: ParticipationStatement; model: DocumentModel }>;
   /** Registry declaration for a key, if the config declares one. */
   registryFor(key: string): { name: string; status: ParticipationStatement['status']; location?: RelatedLocation } | undefined;
   termForms(family: string): ReadonlyMap<string, number>;
-  termLocations(family: string, form: string, limit: number): RelatedLocation[];
+  /** Up to `limit` places where `form` is written, `preferUri`'s own first. */
+  termLocations(family: string, form: string, limit: number, preferUri?: string): RelatedLocation[];
 }
 
 export interface RuleContext {

@@ -1,4 +1,5 @@
 import { matchCase } from '../model/terms';
+import { mostUsedForm } from '../projectIndex';
 import type { Rule } from './rule';
 
 export const termVariant: Rule = {
@@ -25,12 +26,12 @@ export const termVariant: Rule = {
     for (const usage of model.terms) {
       const forms = project.termForms(usage.family);
       const configured = families.get(usage.family)?.preferred?.toLowerCase();
-      const preferred = configured ?? mostUsed(forms);
+      const preferred = configured ?? mostUsedForm(forms);
       if (!preferred || usage.form === preferred) continue;
       if (!configured && forms.size < 2) continue;
       const written = model.text.slice(usage.start, usage.end);
-      const count = forms.get(preferred) ?? 0;
-      const why = configured ? 'the preferred form in this project' : `the form used most (${count} time${count === 1 ? '' : 's'})`;
+      // No counts in the message: they would change, and re-publish every document, at each edit.
+      const why = configured ? 'the preferred form in this project' : 'the form used most';
       report({
         start: usage.start,
         end: usage.end,
@@ -42,22 +43,9 @@ export const termVariant: Rule = {
             safe: true,
           },
         ],
-        related: project.termLocations(usage.family, preferred, 3).map((l) => ({ ...l, message: `Written "${preferred}" here` })),
+        related: project.termLocations(usage.family, preferred, 3, model.uri).map((l) => ({ ...l, message: `Written "${preferred}" here` })),
         fingerprintText: written,
       });
     }
   },
 };
-
-/** The form used most; ties go to the alphabetically first, so the choice is stable. */
-function mostUsed(forms: ReadonlyMap<string, number>): string | undefined {
-  let best: string | undefined;
-  let bestCount = -1;
-  for (const [form, count] of forms) {
-    if (count > bestCount || (count === bestCount && best !== undefined && form < best)) {
-      best = form;
-      bestCount = count;
-    }
-  }
-  return best;
-}
