@@ -84,7 +84,7 @@ export class LintSession {
 
   private analyse(doc: LintDocument, text: string): boolean {
     try {
-      this.project.upsert(doc.uri, text);
+      this.project.upsert(doc.uri, text, { trackAffected: false }); // every finding is asked for afterwards
       return true;
     } catch (e) {
       this.fail(doc, e);

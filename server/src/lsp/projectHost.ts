@@ -59,10 +59,10 @@ export class ProjectHost {
   }
 
   /** Adds or replaces a document's text; returns the other documents whose findings may have changed. */
-  upsert(uri: string, text: string): string[] {
+  upsert(uri: string, text: string, options: { trackAffected?: boolean } = {}): string[] {
     this.counters.upserts++;
     try {
-      const { model, affected } = this.project.upsert(uri, text);
+      const { model, affected } = this.project.upsert(uri, text, options);
       this.failed.delete(uri);
       // Logged once per problem (not on every keystroke); the diagnostic shows it in the document.
       for (const p of model.problems) {

@@ -70,7 +70,8 @@ export class WorkspaceIndex {
             log.warn(`${r.file}: ${r.message}; not indexed.`);
             continue;
           }
-          if (config.scope.isPolicyDocument(uri, r.text)) host.upsert(uri, r.text);
+          // Indexing publishes every document afterwards: no need to work out who each one affects.
+          if (config.scope.isPolicyDocument(uri, r.text)) host.upsert(uri, r.text, { trackAffected: false });
         }
         const done = Math.min(i + READ_BATCH, toRead.length);
         progress?.report(Math.round((done / toRead.length) * 100), `${done}/${toRead.length} files`);
