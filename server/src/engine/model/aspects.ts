@@ -52,12 +52,24 @@ export interface AspectResolver {
 /** Pronouns and generic nouns that name no particular aspect on their own. */
 const GENERIC = new Set(['it', 'they', 'this', 'that', 'which', 'there', 'what', 'participation', 'program', 'programme', 'policy', 'one', 'none', 'nothing', 'something', 'everything', 'use', 'compliance', 'activity', 'requirement', 'step', 'process', 'aspect', 'part', 'element', 'component', 'provision', 'section', 'item', 'term', 'condition', 'guidance', 'document']);
 
-export function makeResolver(program: string | undefined, aliases: Map<string, string>): AspectResolver {
+/**
+ * `memo` carries resolved phrases from one version of a document to the next (same program
+ * and registry): most phrases do not change between keystrokes.
+ */
+export function makeResolver(program: string | undefined, aliases: Map<string, string>, memo = new Map<string, string | undefined>()): AspectResolver & { memo: Map<string, string | undefined> } {
   const programKey = program ? aliases.get(aspectWords(program)) ?? `program:${aspectWords(program)}` : undefined;
   const scope = programKey ?? '';
-  return {
-    programKey,
-    resolve(phrase) {
+  if (memo.size > 50_000) memo = new Map(); // a long editing session must not grow it for ever
+  const resolve = (phrase: string): string | undefined => {
+    if (memo.has(phrase)) return memo.get(phrase);
+    const key = resolveUncached(phrase);
+    memo.set(phrase, key);
+    return key;
+  };
+  return { programKey, resolve, memo };
+
+  function resolveUncached(phrase: string): string | undefined {
+    {
       const words = aspectWords(phrase);
       if (!words) return undefined;
       const alias = aliases.get(words) ?? longestAliasPrefix(words, aliases);
@@ -70,8 +82,8 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
       // A name in title case ("Secure Communities") names a program, whatever document it is in.
       if (isProperName(phrase)) return `program:${words}`;
       return `${scope}::${words}`;
-    },
-  };
+    }
+  }
 }
 
 export function statusWord(word: string): ParticipationStatus | undefined {

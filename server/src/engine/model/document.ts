@@ -68,6 +68,8 @@ export interface DocumentModel {
   /** Wording statements by clause text, offsets relative to the clause, valid for `statementScope`. */
   wordingCache: Map<string, ParticipationStatement[]>;
   statementScope: { program?: string; aliases: Map<string, string> };
+  /** Phrase → aspect key, for the same scope. */
+  resolveMemo: Map<string, string | undefined>;
 }
 
 export interface ModelOptions {
@@ -83,7 +85,9 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const fm = parseFrontMatter(text, uri, lines);
   const { prose, blocks, codeLines } = parseMarkdown(text, fm.bodyStart, lines);
   const vocabulary = vocabularyFor(config, fm.data.participants, fm.data.issuer);
-  const resolver = makeResolver(fm.data.program, options.aliases);
+  const prevScope = options.previous?.statementScope;
+  const sameScope = prevScope !== undefined && prevScope.aliases === options.aliases && prevScope.program === fm.data.program;
+  const resolver = makeResolver(fm.data.program, options.aliases, sameScope ? options.previous!.resolveMemo : undefined);
 
   const sections = buildSections(blocks, prose, vocabulary, text.length);
   const clauses: Clause[] = [];
@@ -95,8 +99,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const modalCache = new Map<string, ModalUse[]>();
   const previousCache = options.previous?.vocabulary === vocabulary ? options.previous.modalCache : undefined;
   const wordingCache = new Map<string, ParticipationStatement[]>();
-  const prevScope = options.previous?.statementScope;
-  const previousWording = prevScope && prevScope.aliases === options.aliases && prevScope.program === fm.data.program ? options.previous!.wordingCache : undefined;
+  const previousWording = sameScope ? options.previous!.wordingCache : undefined;
 
   for (const block of blocks) {
     while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= block.start) sectionIndex++;
@@ -148,6 +151,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses, statements, unclear, terms,
     suppressions, directiveProblems, vocabulary, config, modalCache, wordingCache,
     statementScope: { program: fm.data.program, aliases: options.aliases },
+    resolveMemo: resolver.memo,
   };
 
   function collectStatements(clause: Clause) {

@@ -37,7 +37,13 @@ export const labelConflict: Rule = {
       while (w < wording.length && wording[w].start < clause.start) w++;
       if (!label) continue;
       // "Participation in X is voluntary" under a [Mandatory] label.
-      const stated = wording.slice(w).filter((s) => s.start < clause.end).find((s) => s.status !== label.status);
+      let stated: (typeof wording)[number] | undefined;
+      for (let k = w; k < wording.length && wording[k].start < clause.end; k++) {
+        if (wording[k].status !== label.status) {
+          stated = wording[k];
+          break;
+        }
+      }
       if (stated) {
         const labelWord = label.status === 'mandatory' ? 'Mandatory' : 'Optional';
         report({
