@@ -2,7 +2,7 @@ import { LineIndex } from './text';
 import type { Finding, TextEdit } from './types';
 
 /**
- * Applies edits to a text. Edits are applied from the end so offsets stay valid;
+ * Applies edits to a text in one pass, in order of position;
  * overlapping edits are skipped (the first wins), so two fixes can never eat each
  * other's words. Returns the new text and how many edits were applied.
  */
@@ -10,7 +10,9 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
   const lines = new LineIndex(text);
   const spans = edits
     .map((e, i) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText, i }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+;
+  // Fixes usually arrive in document order; sort only when they do not.
+  if (spans.some((s, k) => k > 0 && byPosition(spans[k - 1], s) > 0)) spans.sort(byPosition);
   const kept: typeof spans = [];
   let lastEnd = -1;
   let lastInsertAt = -1;
@@ -22,9 +24,18 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
     lastEnd = s.end;
     if (s.start === s.end) lastInsertAt = s.start;
   }
-  let out = text;
-  for (let k = kept.length - 1; k >= 0; k--) out = out.slice(0, kept[k].start) + kept[k].newText + out.slice(kept[k].end);
-  return { text: out, applied: kept.length };
+  const pieces: string[] = [];
+  let at = 0;
+  for (const k of kept) {
+    pieces.push(text.slice(at, k.start), k.newText);
+    at = k.end;
+  }
+  pieces.push(text.slice(at));
+  return { text: pieces.join(''), applied: kept.length };
+}
+
+function byPosition(a: { start: number; end: number; i: number }, b: { start: number; end: number; i: number }): number {
+  return a.start - b.start || a.end - b.end || a.i - b.i;
 }
 
 /** The safe fix of each finding (at most one per finding). */

@@ -2,7 +2,7 @@ import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
 import { buildDocumentModel, type DocumentModel } from './model/document';
-import { isSuppressed } from './model/suppressions';
+import { suppressionIndex } from './model/suppressions';
 import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement } from './projectIndex';
 import { RULES, RULES_BY_ID } from './rules';
 import type { ProjectFacts, Report, Rule } from './rules/rule';
@@ -108,7 +108,8 @@ export class Project implements ProjectFacts {
     const entry = this.docs.get(uri);
     if (!entry) return [];
     const all = [...entry.local, ...this.runRules(entry.model, 'project')];
-    const kept = all.filter((f) => !isSuppressed(entry.model.suppressions, f.ruleId, f.range.start.line));
+    const suppressed = suppressionIndex(entry.model.suppressions);
+    const kept = all.filter((f) => !suppressed(f.ruleId, f.range.start.line));
     kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
     return kept;
   }
@@ -141,7 +142,7 @@ export class Project implements ProjectFacts {
   termLocations(family: string, form: string, limit: number, preferUri?: string): RelatedLocation[] {
     const out: RelatedLocation[] = [];
     const models = [...this.terms.usersOf(family)];
-    models.sort((a, b) => Number(b.uri === preferUri) - Number(a.uri === preferUri));
+    models.sort((a, b) => Number(b.uri === preferUri) - Number(a.uri === preferUri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     for (const model of models) {
       for (const t of model.terms) {
         if (t.family !== family || t.form !== form) continue;

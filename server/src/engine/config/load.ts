@@ -41,22 +41,37 @@ export function loadConfig(text: string, uri: string, base: PolicyLintConfig = d
     return { resolved: { config: base, sourceUri: uri, registryLocations: new Map() }, problems };
   }
   const obj = data as Record<string, unknown>;
-  for (let round = 0; round < 50 && !validate()(obj); round++) {
-    const errors = validate().errors ?? [];
-    const e = pickError(errors);
-    const path = pointer(e);
-    const range = at(nodeAt(doc, path)?.range);
-    const key = path.join('.');
-    const line = range ? range.start.line + 1 : 1;
-    problems.push({ source: uri, range, key, message: `${uri}:${line}: \`${key || '(root)'}\` ${describe(e)}. Using the default for it.`, severity: 'warning' });
-    if (!removeAt(obj, path)) break;
+  // Each round drops every value an error names (deepest first, so array indices stay valid),
+  // then validates again: a oneOf error can hide others until its branch is gone.
+  for (let round = 0; round < 20 && !validate()(obj); round++) {
+    const seen = new Set<string>();
+    const errors = [...(validate().errors ?? [])].sort((a, b) => pointer(b).length - pointer(a).length || comparePaths(pointer(b), pointer(a)));
+    let removed = 0;
+    for (const e of errors) {
+      const path = pointer(e);
+      const id = path.join('\0');
+      if (seen.has(id) || [...seen].some((s) => id.startsWith(s + '\0'))) continue;
+      seen.add(id);
+      const range = at(nodeAt(doc, path)?.range);
+      const key = path.join('.');
+      const line = range ? range.start.line + 1 : 1;
+      problems.push({ source: uri, range, key, message: `${uri}:${line}: \`${key || '(root)'}\` ${describe(e)}. Using the default for it.`, severity: 'warning' });
+      if (removeAt(obj, path)) removed++;
+    }
+    if (!removed) break;
   }
+  // Whatever still does not validate falls back to the defaults key by key: never pass bad values on.
+  if (!validate()(obj)) for (const e of validate().errors ?? []) delete obj[pointer(e)[0] ?? ''];
   return { resolved: { config: merge(base, obj as Partial<PolicyLintConfig>), sourceUri: uri, registryLocations: registryLocations(doc, uri, lines) }, problems };
 }
 
-/** The deepest error names the most specific key; additionalProperties names the unknown key itself. */
-function pickError(errors: ErrorObject[]): ErrorObject {
-  return [...errors].sort((a, b) => pointer(b).length - pointer(a).length)[0];
+/** Orders sibling paths so that higher array indices come first (removing them keeps lower ones valid). */
+function comparePaths(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    return /^\d+$/.test(a[i]) && /^\d+$/.test(b[i]) ? Number(a[i]) - Number(b[i]) : a[i] < b[i] ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function pointer(e: ErrorObject): string[] {

@@ -1,3 +1,4 @@
+import type { PhraseMatcher, PhraseMatch } from './phrases';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -137,27 +138,25 @@ function lastWordsStart(s: string, n: number): number {
 }
 
 /** The last match that ends at or after `from`, not a possessive or an object. */
-function lastMatch(re: RegExp, s: string, from: number): { index: number; text: string } | undefined {
-  re.lastIndex = 0;
-  let last: { index: number; text: string } | undefined;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m.index + m[0].length < from) continue;
-    const rest = s.slice(m.index + m[0].length);
-    if (/^['’]s?\s+\w/.test(rest) || OBJECT_BEFORE.test(s.slice(0, m.index))) continue;
-    last = { index: m.index, text: m[0] };
+function lastMatch(matcher: PhraseMatcher, s: string, from: number): PhraseMatch | undefined {
+  let last: PhraseMatch | undefined;
+  for (const m of matcher.matchAll(s)) {
+    if (m.index + m.text.length < from) continue;
+    if (isSubject(s, m)) last = m;
   }
   return last;
 }
 
-function firstMatch(re: RegExp, s: string): { index: number; text: string } | undefined {
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const rest = s.slice(m.index + m[0].length);
-    if (/^['’]s?\s+\w/.test(rest)) continue; // possessive modifier
-    if (OBJECT_BEFORE.test(s.slice(0, m.index))) continue; // "with another user", "by GitHub staff": an object, not the subject
-    return { index: m.index, text: m[0] };
-  }
+function firstMatch(matcher: PhraseMatcher, s: string): PhraseMatch | undefined {
+  for (const m of matcher.matchAll(s)) if (isSubject(s, m)) return m;
   return undefined;
+}
+
+/** Not a possessive modifier ("each agency's inventory") nor an object ("with another user"). */
+function isSubject(s: string, m: PhraseMatch): boolean {
+  const rest = s.slice(m.index + m.text.length, m.index + m.text.length + 4);
+  if (/^['’]s?\s+\w/.test(rest)) return false;
+  return !OBJECT_BEFORE.test(s.slice(Math.max(0, m.index - 120), m.index));
 }
 
 /** The modal that makes a clause normative: its first use whose subject is bound by it. */

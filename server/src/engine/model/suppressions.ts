@@ -79,3 +79,24 @@ export function isSuppressed(suppressions: Suppression[], ruleId: string, line: 
   }
   return false;
 }
+
+/**
+ * A lookup built once per document: line and next-line directives by line, the few block
+ * and file directives scanned. Linear in findings plus suppressions.
+ */
+export function suppressionIndex(suppressions: Suppression[]): (ruleId: string, line: number) => boolean {
+  if (!suppressions.length) return () => false;
+  const byLine = new Map<number, Suppression[]>();
+  const spans: Suppression[] = [];
+  for (const s of suppressions) {
+    if ((s.kind === 'line' || s.kind === 'next-line') && s.toLine - s.fromLine < 64) {
+      for (let l = s.fromLine; l <= s.toLine; l++) {
+        const list = byLine.get(l);
+        if (list) list.push(s);
+        else byLine.set(l, [s]);
+      }
+    } else spans.push(s);
+  }
+  return (ruleId, line) =>
+    (byLine.get(line)?.some((s) => s.rules.includes(ruleId)) ?? false) || isSuppressed(spans, ruleId, line);
+}

@@ -1,6 +1,7 @@
 import type { PolicyLintConfig } from '../config/types';
 import type { ParticipationStatus } from '../types';
 import { escapeRegExp } from '../text';
+import { PhraseMatcher } from './phrases';
 
 /**
  * The words of one document's conventions, compiled once per distinct configuration
@@ -11,8 +12,8 @@ export interface Vocabulary {
   labelWords: Map<string, ParticipationStatus>;
   /** Matches a label word, capturing it. */
   labelWord: string;
-  participant: RegExp;
-  issuer: RegExp;
+  participant: PhraseMatcher;
+  issuer: PhraseMatcher;
   informative: RegExp;
   participationColumns: Set<string>;
 }
@@ -39,8 +40,8 @@ function compile(config: PolicyLintConfig, participants?: string[], issuers?: st
   return {
     labelWords,
     labelWord: alternation([...labelWords.keys()]),
-    participant: wordsRegExp(people),
-    issuer: wordsRegExp(issuerNames),
+    participant: new PhraseMatcher(people),
+    issuer: new PhraseMatcher(issuerNames),
     informative: new RegExp(`^(?:${alternation(config.informativeSections)})\\b`, 'i'),
     participationColumns: new Set(config.participationColumns.map((c) => c.toLowerCase())),
   };

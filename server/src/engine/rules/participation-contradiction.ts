@@ -44,18 +44,21 @@ export const participationContradiction: Rule = {
       const registry = project.registryFor(st.key);
       const registryConflict = !!(registry && registry.status !== st.status && registry.location);
       if (registryConflict) related.push({ ...registry!.location!, message: `Declared ${registry!.status} in the program registry` });
-      let others = 0;
+      const opposed = [];
       for (const other of project.statementsFor(st.key)) {
         if (other.statement.status === st.status) continue;
         if (other.uri === model.uri && group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, other.statement.start))) continue;
-        others++;
-        if (related.length < MAX_RELATED) {
-          related.push({
-            uri: other.uri,
-            range: other.model.lines.range(other.statement.start, other.statement.end),
-            message: `Described as ${other.statement.status}: "${other.statement.aspect}"`,
-          });
-        }
+        opposed.push(other);
+      }
+      // This document first, then by file and place: the same texts give the same finding whatever the indexing order.
+      opposed.sort((a, b) => Number(b.uri === model.uri) - Number(a.uri === model.uri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.statement.start - b.statement.start);
+      const others = opposed.length;
+      for (const other of opposed.slice(0, MAX_RELATED - related.length)) {
+        related.push({
+          uri: other.uri,
+          range: other.model.lines.range(other.statement.start, other.statement.end),
+          message: `Described as ${other.statement.status}: "${other.statement.aspect}"`,
+        });
       }
       if (!related.length) continue;
       const where = registryConflict ? 'in the program registry' : `at ${displayLocation(model.uri, related[0])}`;
