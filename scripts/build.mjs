@@ -17,7 +17,9 @@ const common = {
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow (the bundle then
+  // fails at activation with "Cannot find module './impl/format'"); its `module` build bundles.
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], mainFields: ['module', 'main'] },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {
