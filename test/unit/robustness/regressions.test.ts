@@ -14,7 +14,7 @@ const A = 'file:///w/policies/a.md';
 const B = 'file:///w/policies/b.md';
 
 /** Smallest time over a few runs: the cost of the work, without a GC pause or a busy neighbour. */
-function minMs(f: () => void, runs = 3): number {
+function minMs(f: () => void, runs = 2): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -93,17 +93,17 @@ describe('robustness regressions (found by the properties; each fails until the 
   // 10,000 lines each with a finding and a suppression comment take ~14 s (1,000 take ~0.15 s).
   it('suppression comments cost linear time (one per flagged line)', () => {
     const p = PATHOLOGICAL.find((x) => x.name.startsWith('10,000 suppression comments'))!;
-    const ratio = growth((n) => { const text = p.make(n); return () => analyse(text); }, 1_000);
+    const ratio = growth((n) => { const text = p.make(n); return () => analyse(text); }, 500);
     assert.ok(ratio < 8, `4x the lines cost ${ratio.toFixed(1)}x the time (linear ~4, quadratic ~16)`);
   });
 
   // FOUND: every front matter participant becomes one alternative of one RegExp, run for every
-  // clause (normative.ts lastMatch/firstMatch): 20,000 participants make a one-clause document take ~8 s.
-  it('a front matter with 20,000 participants is analysed in reasonable time', () => {
+  // clause (normative.ts lastMatch/firstMatch): 20,000 participants make a one-clause document take ~8 s, 10,000 ~3 s.
+  it('a front matter with 10,000 participants is analysed in reasonable time', () => {
     const p = PATHOLOGICAL.find((x) => x.name.startsWith('front matter of 20,000 lines'))!;
-    const text = p.make(p.size);
+    const text = p.make(10_000);
     const ms = minMs(() => analyse(text), 1);
-    assert.ok(ms < 2_000, `${ms.toFixed(0)} ms for a ${text.length}-character document with one clause`);
+    assert.ok(ms < 1_000, `${ms.toFixed(0)} ms for a ${text.length}-character document with one clause`);
   });
 
   // FOUND: applyEdits splices the whole text once per edit: O(edits x length). 16,000 safe fixes on
@@ -117,7 +117,7 @@ describe('robustness regressions (found by the properties; each fails until the 
       const edits = safeEdits(p.findings(A) as Finding[]);
       return () => applyEdits(text, edits);
     };
-    const ratio = growth(make, 2_000);
+    const ratio = growth(make, 1_000);
     assert.ok(ratio < 8, `4x the edits cost ${ratio.toFixed(1)}x the time (linear ~4, quadratic ~16)`);
   });
 });

@@ -81,6 +81,7 @@ export const PATHOLOGICAL: Pathological[] = [
   },
   {
     name: '5,000 code fences and 5,000 suppression comments',
+    found: 'isSuppressed scans every suppression for every finding (as above), readSuppressions every code block for every comment',
     size: 5_000,
     scaleBase: 500,
     make: (n) => Array.from({ length: n }, (_, i) => `\`\`\`\ncode ${i}\n\`\`\`\n\n<!-- policy-lint-disable-next-line missing-label -- r -->\n${clause(i)}`).join('\n\n'),
