@@ -126,6 +126,7 @@ export class Session {
       dynamicConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
       pullSettings: !!caps.workspace?.configuration,
     };
+    this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     const config = new ConfigState(this.connection, this.log, client.pullSettings);
     config.initialSettings = params.initializationOptions;
     config.setPackTemplates((params.initializationOptions as { packTemplates?: unknown } | undefined)?.packTemplates);
@@ -135,15 +136,6 @@ export class Session {
     const scheduler = new DiagnosticsScheduler(host, this.ready, this.log);
     this.index = new WorkspaceIndex({ connection: this.connection, host, config, scheduler, log: this.log, progress: client.progress });
     this.ctx = { host, scheduler, config, docLinks: this.docLinks, client, log: this.log };
-    if (caps.workspace?.workspaceFolders) {
-      this.connection.workspace.onDidChangeWorkspaceFolders((e) =>
-        this.enqueue('workspace folders change', async () => {
-          const kept = config.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
-          config.setFolders([...kept, ...e.added]);
-          await this.reconfigure(true);
-        }),
-      );
-    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -159,14 +151,31 @@ export class Session {
     };
   }
 
+  private workspaceFolderEvents = false;
   private initialized(): void {
     const ctx = this.ctx!;
-    if (ctx.client.dynamicWatchers) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
-      });
+    if (this.workspaceFolderEvents) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) =>
+        this.enqueue('workspace folders change', async () => {
+          const kept = this.ctx!.config.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
+          this.ctx!.config.setFolders([...kept, ...e.added]);
+          await this.reconfigure(true);
+        }),
+      );
     }
-    if (ctx.client.dynamicConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (ctx.client.dynamicWatchers) {
+      // A client that refuses a registration must not take the server down with it.
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+        })
+        .catch((e: unknown) => this.log.warn(`The client refused to watch files: ${String(e)}`));
+    }
+    if (ctx.client.dynamicConfiguration) {
+      this.connection.client
+        .register(DidChangeConfigurationNotification.type, undefined)
+        .catch((e: unknown) => this.log.warn(`The client refused configuration change notifications: ${String(e)}`));
+    }
     this.enqueue('start', async () => {
       try {
         await ctx.config.refresh();
