@@ -52,6 +52,11 @@ export function compileTerms(terms: TermDefinition[]): CompiledTerms {
   return c;
 }
 
+const COMPOUND_BEFORE_NOUN = /^[ \t]+(?!(?:of|from|to|in|into|at|the|a|an|and|or|but|by|for|with|on|if|when|unless|before|after|until|within|now|again|later|today|any|all|their|its|this|that)\b)[A-Za-z]{3,}/i;
+
+/** "may opt-out through", "to opt-out now": a modal, "to" or a pronoun before it makes it the verb. */
+const VERB_BEFORE = /\b(?:may|can|must|shall|should|will|would|could|might|to|not|cannot|they|we|you|i|who|that)\s+$/i;
+
 export function findTerms(prose: string, compiled: CompiledTerms): TermUsage[] {
   const out: TermUsage[] = [];
   if (!compiled.families.length) return out;
@@ -60,6 +65,15 @@ export function findTerms(prose: string, compiled: CompiledTerms): TermUsage[] {
     let g = 1;
     while (g < m.length && m[g] === undefined) g++;
     const family = compiled.families[compiled.groupFamily[g - 1]];
+    // "opt-out procedure": a hyphenated compound before a noun is a modifier, written so by
+    // rule, not a variant of the verb "opt out". Followed by "of", "at", a stop…, it is the term.
+    if (
+      m[0].includes('-') &&
+      COMPOUND_BEFORE_NOUN.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 40)) &&
+      !VERB_BEFORE.test(prose.slice(Math.max(0, m.index - 40), m.index))
+    ) {
+      continue;
+    }
     out.push({ family: family.id, form: m[0].toLowerCase().replace(/[\s\u00a0]+/g, ' '), start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -19,6 +19,7 @@ export const termVariant: Rule = {
       'Inflected forms ("opting out", "opted out") are not compared with the base term.',
       'Terms inside code, quotes, link targets and HTML comments.',
       'Capitalisation: "Opt out" at the start of a sentence is the same form as "opt out".',
+      'A hyphenated compound before a noun ("opt-out procedure", "opt-in form"): a modifier is hyphenated by rule, so it is not a variant of the verb "opt out".',
     ],
   },
   check({ model, project, report }) {
