@@ -27,6 +27,7 @@ import { isLintable, ProjectHost } from './projectHost';
 import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND, PACK_TEMPLATES_NOTIFICATION, STATS_REQUEST, type StatsResult } from './protocol';
 import { RuleDocLinks } from './ruleDocs';
 import { DiagnosticsScheduler } from './scheduler';
+import { summary, SUMMARY_REQUEST } from './summary';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -103,6 +104,7 @@ export class Session {
     connection.onWorkspaceSymbol((p, token) => this.guard('workspace symbols', [], (ctx) => workspaceSymbols(ctx, p, token)));
     connection.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     connection.onRequest(STATS_REQUEST, () => this.stats());
+    connection.onRequest(SUMMARY_REQUEST, () => this.guard('participation summary', null, (ctx) => summary(ctx)));
     connection.onNotification(PACK_TEMPLATES_NOTIFICATION, (p: { templates?: unknown } | undefined) =>
       this.enqueue('snippet pack templates', async () => {
         this.ctx?.config.setPackTemplates(p?.templates);

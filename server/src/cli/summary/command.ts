@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { participationSummary } from '../../engine';
 import type { RunIO } from '../run';
 import { loadWorkspace, WorkspaceError } from '../workspace';
-import { formatSummary, SUMMARY_FORMATS, type SummaryFormat } from './formats';
+import { formatSummary, SUMMARY_FORMATS, type SummaryFormat } from '../../node/summaryFormats';
 
 export function summaryUsage(): string {
   return `Usage: policy-lint summary [options] [paths or globs...]

@@ -1,5 +1,5 @@
-import type { SummaryRow, SummaryStatus } from '../../engine';
-import { displayPath } from '../paths';
+import type { SummaryRow, SummaryStatus } from '../engine';
+import { displayPath } from '../cli/paths';
 
 export const SUMMARY_FORMATS = ['markdown', 'csv', 'json', 'html'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -29,7 +29,10 @@ function places(row: SummaryRow, cwd: string): Place[] {
   }));
 }
 
-export function formatSummary(rows: SummaryRow[], format: SummaryFormat, cwd: string): string {
+/** How a Markdown summary links to a statement; by default a path relative to `cwd` with `#L<line>`. */
+export type SummaryLink = (uri: string, file: string, line: number) => string;
+
+export function formatSummary(rows: SummaryRow[], format: SummaryFormat, cwd: string, link?: SummaryLink): string {
   switch (format) {
     case 'json':
       return JSON.stringify(
@@ -42,20 +45,21 @@ export function formatSummary(rows: SummaryRow[], format: SummaryFormat, cwd: st
     case 'html':
       return html(rows, cwd);
     default:
-      return markdown(rows, cwd);
+      return markdown(rows, cwd, link);
   }
 }
 
 /** Markdown: publishable as the guidance that says which aspects are optional. */
-function markdown(rows: SummaryRow[], cwd: string): string {
+function markdown(rows: SummaryRow[], cwd: string, link: SummaryLink = (_uri, file, line) => `${encodeURI(file)}#L${line}`): string {
   const out = ['# Participation summary', ''];
   const counts = countStatuses(rows);
   out.push(`${rows.length} programs and aspects: ${(Object.keys(STATUS_TEXT) as SummaryStatus[]).map((s) => `${counts[s]} ${STATUS_TEXT[s].toLowerCase()}`).join(', ')}.`, '');
   for (const [program, group] of byProgram(rows)) {
     out.push(`## ${program || 'Documents without a program'}`, '', '| Aspect | Status | Stated in |', '| --- | --- | --- |');
     for (const r of group) {
-      const where = places(r, cwd)
-        .map((p) => `[${p.file}:${p.line}](${encodeURI(p.file)}#L${p.line}) (${p.status})`)
+      const where = r.locations
+        .map((l, i) => ({ l, p: places(r, cwd)[i] }))
+        .map(({ l, p }) => `[${p.file}:${p.line}](${link(l.uri, p.file, p.line)}) (${p.status})`)
         .join('<br>');
       const status = r.status === 'contradictory' ? '**Contradictory**' : STATUS_TEXT[r.status];
       out.push(`| ${cell(r.aspect)} | ${status}${r.declared ? ` (declared ${r.declared})` : ''} | ${where} |`);
