@@ -47,7 +47,7 @@ function loadedItem(p: SnippetPack): PackItem {
     description: [`v${p.version}`, p.origin === 'workspace' ? 'workspace' : 'settings', `${p.snippets.length} snippet${p.snippets.length === 1 ? '' : 's'}`, templates ? `${templates} template${templates === 1 ? '' : 's'}` : '']
       .filter(Boolean)
       .join(' · '),
-    detail: `${warnings ? `$(warning) ${warnings} warning${warnings === 1 ? '' : 's'}: ${p.problems[0].message} · ` : ''}${p.location}`,
+    detail: `${warnings ? `$(warning) ${warnings} warning${warnings === 1 ? '' : 's'}: ${shortMessage(p.problems[0])} · ` : ''}${vscode.workspace.asRelativePath(p.location)}`,
     open: vscode.Uri.file(p.manifestPath),
   };
 }
@@ -57,10 +57,15 @@ function failedItem(f: FailedPack): PackItem {
   return {
     label: `$(error) ${f.name ?? path.basename(path.dirname(f.manifestPath))}`,
     description: `not loaded · ${f.origin} · ${f.problems.length} problem${f.problems.length === 1 ? '' : 's'}`,
-    detail: first?.message ?? f.manifestPath,
+    detail: first ? shortMessage(first) : vscode.workspace.asRelativePath(f.manifestPath),
     open: vscode.Uri.file(first?.source ?? f.manifestPath),
     at: first?.range ? toRange(first) : undefined,
   };
+}
+
+/** A problem message with its file named relative to the workspace, as the quick pick has little room. */
+function shortMessage(p: PackProblem): string {
+  return p.message.startsWith(p.source) ? vscode.workspace.asRelativePath(p.source) + p.message.slice(p.source.length) : p.message;
 }
 
 function toRange(p: PackProblem): vscode.Range {
