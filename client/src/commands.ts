@@ -66,8 +66,18 @@ async function showSummary(server: PolicyLanguageServer, log: vscode.LogOutputCh
     return;
   }
   const markdown = typeof result === 'string' ? result : typeof (result as { markdown?: unknown })?.markdown === 'string' ? (result as { markdown: string }).markdown : undefined;
-  const doc = await vscode.workspace.openTextDocument(markdown !== undefined ? { language: 'markdown', content: markdown } : { language: 'json', content: JSON.stringify(result, null, 2) });
-  await vscode.window.showTextDocument(doc, { preview: true });
+  if (markdown === undefined) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(result, null, 2) });
+    await vscode.window.showTextDocument(doc, { preview: true });
+    return;
+  }
+  // The summary links each statement to its file and line; the preview makes those links work.
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+  } catch {
+    await vscode.window.showTextDocument(doc, { preview: true });
+  }
 }
 
 /** Opens docs/rules/<id>.md (bundled with the extension) in the Markdown preview. */
