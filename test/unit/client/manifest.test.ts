@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../../server/src/engine';
 import { COMMANDS } from '../../../client/src/commandIds';
+import { DEFAULT_DEBOUNCE_MS } from '../../../server/src/lsp/settings';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -25,6 +26,7 @@ describe('extension manifest', () => {
       assert.ok(typeof p.markdownDescription === 'string' && p.markdownDescription.length > 20, `${key} is documented`);
     }
     assert.deepEqual(props['policyLint.trace.server'].enum, ['off', 'messages', 'verbose']);
+    assert.equal(props['policyLint.debounceMs'].default, DEFAULT_DEBOUNCE_MS, 'the server uses the same default');
   });
 
   it('offers a severity setting for every rule of the engine, and only those', () => {
