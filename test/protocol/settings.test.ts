@@ -47,6 +47,12 @@ describe('protocol: settings and configuration', function () {
     assert.deepEqual(back.diagnostics.filter((d) => d.code === 'term-variant').map((d) => d.severity), [4, 4]);
   });
 
+  it('the editor\'s `files` globs decide which files are policy documents, as the VS Code client does', async () => {
+    server = await startServer({ workspace: dir, settings: { debounceMs: 20, files: ['**/agreement.md', '**/guidance.md'] } });
+    const stats = await server.request<{ documents: { indexed: number } }>('policyLint/stats', {});
+    assert.equal(stats.documents.indexed, 2, JSON.stringify(stats.documents));
+  });
+
   it('bad setting values fall back to their defaults with a warning naming the setting', async () => {
     const diags = await start({ debounceMs: 'soon', enable: 'yes', docsBaseUrl: 'not a url', rules: { 'no-such-rule': 'error', 'missing-label': 'loud' } });
     assert.ok(diags.some((d) => d.code === 'missing-label' && d.severity === 2), 'defaults still apply: linting on, missing-label a warning');

@@ -76,13 +76,14 @@ export class ConfigState {
     const resolved: ResolvedConfig = { ...read.resolved, config: mergeConfig(read.resolved.config, { rules }) };
     this.reportOtherFolderConfigs(file);
 
-    const key = JSON.stringify([resolved.config, resolved.sourceUri, [...resolved.registryLocations], read.problems]);
+    const key = JSON.stringify([resolved.config, resolved.sourceUri, [...resolved.registryLocations], read.problems, settings.files]);
     const changed = key !== this.key;
     this.key = key;
     this.resolved = resolved;
     this.problems = read.problems;
     this.configFile = file && fs.existsSync(file) ? file : undefined;
-    this.scope = new PolicyScope(this.folders.map((f) => f.path), resolved.config.include, resolved.config.exclude);
+    // The editor's `files` globs, when it sends them, decide like the client does; else the config's `include`.
+    this.scope = new PolicyScope(this.folders.map((f) => f.path), settings.files ?? resolved.config.include, resolved.config.exclude);
     if (changed) {
       this.log.info(file ? `Configuration: ${file}${this.configFile ? '' : ' (missing)'}` : 'Configuration: defaults (no config file found)');
       for (const p of read.problems) (p.severity === 'error' ? this.log.error.bind(this.log) : this.log.warn.bind(this.log))(p.message);

@@ -17,6 +17,11 @@ export interface PolicyLintSettings {
   /** Where rule doc pages live (`<base>/<rule-id>.md`, or a URL with `{id}`); empty for the default. */
   docsBaseUrl: string;
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /**
+   * Globs of the Markdown files that are policy documents (the VS Code extension's
+   * `policyLint.files`), so client and server agree; undefined: the config file's `include`.
+   */
+  files?: string[];
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -71,6 +76,10 @@ export function validateSettings(raw: unknown, warn: (message: string) => void):
     const v = s.docsBaseUrl;
     if (typeof v === 'string' && (v.trim() === '' || isUrl(v.trim()))) out.docsBaseUrl = v.trim();
     else bad('docsBaseUrl', v, 'should be an http(s) or file URL', '');
+  }
+  if (s.files !== undefined && s.files !== null) {
+    if (Array.isArray(s.files) && s.files.every((g) => typeof g === 'string' && g.trim())) out.files = (s.files as string[]).map((g) => g.trim());
+    else bad('files', s.files, 'should be a list of glob patterns', 'the configuration file\'s `include`');
   }
   if (s.trace !== undefined && s.trace !== null) {
     const level = typeof s.trace === 'object' ? (s.trace as { server?: unknown }).server : undefined;
