@@ -75,7 +75,7 @@ export const EXPECTED_DIAGNOSTICS: readonly ExpectedDiagnostic[] = [
     rule: 'term-variant',
     severity: 'warning',
     line: 15,
-    lineText: 'may request an opt-out meeting with the ICE field office',
+    lineText: 'may opt-out of the quarterly meeting with the ICE field office',
     message: '"opt-out" is written "opt out" elsewhere',
   },
   {
