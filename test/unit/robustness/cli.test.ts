@@ -65,7 +65,7 @@ const config = defaultConfig();
 const table = termTable(config);
 
 describe('robustness: CLI on arbitrary file sets', function () {
-  this.timeout(120_000);
+  this.timeout(120_000 * scale());
   const dirs: string[] = [];
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 

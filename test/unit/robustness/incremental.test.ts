@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Project } from '../../../server/src/engine';
 import { findingSet, projectFindings } from './support/invariants';
-import { orderFree, withoutRelated } from './support/knownIssues';
 import { applyEdit, edit, policyDoc, type Edit } from './support/markdown';
 import { checkProperty } from './support/runProperty';
 
@@ -45,9 +44,8 @@ describe('robustness: incremental analysis', () => {
           project.upsert(uri, text);
           texts.set(uri, text);
         }
-        // Same document order as the incremental project: this property is about the indexes, not order.
         const scratch = fresh(texts, project.uris());
-        assert.deepEqual(projectFindings(project, orderFree), projectFindings(scratch, orderFree));
+        assert.deepEqual(projectFindings(project), projectFindings(scratch));
         assert.equal(project.ruleErrors.length, 0, String(project.ruleErrors[0]?.error));
       }),
       150,
@@ -66,7 +64,7 @@ describe('robustness: incremental analysis', () => {
         });
         for (const o of ops) {
           const uri = URIS[o.doc];
-          const before = projectFindings(project, withoutRelated);
+          const before = projectFindings(project);
           let affected: string[];
           if (o.kind === 'remove') {
             affected = project.remove(uri);
@@ -78,7 +76,7 @@ describe('robustness: incremental analysis', () => {
           }
           for (const other of project.uris()) {
             if (other === uri || affected.includes(other)) continue;
-            assert.deepEqual(findingSet(project.findings(other), withoutRelated), before.get(other), `${other} changed but was not reported as affected`);
+            assert.deepEqual(findingSet(project.findings(other)), before.get(other), `${other} changed but was not reported as affected`);
           }
         }
       }),
@@ -92,7 +90,7 @@ describe('robustness: incremental analysis', () => {
       fc.property(fc.array(policyDoc, { minLength: 2, maxLength: 3 }), (docs) => {
         const texts = new Map(docs.map((d, i) => [URIS[i], d.text]));
         const order = [...texts.keys()];
-        assert.deepEqual(projectFindings(fresh(texts, order), orderFree), projectFindings(fresh(texts, [...order].reverse()), orderFree));
+        assert.deepEqual(projectFindings(fresh(texts, order)), projectFindings(fresh(texts, [...order].reverse())));
       }),
       150,
     );
