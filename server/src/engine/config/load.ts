@@ -34,7 +34,14 @@ export function loadConfig(text: string, uri: string, base: PolicyLintConfig = d
     }
     return { resolved: { config: base, sourceUri: uri, registryLocations: new Map() }, problems };
   }
-  let data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // Aliases expand: an alias bomb or a dangling alias is a problem in the file, not a crash.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    problems.push({ source: uri, range: lines.range(0, 0), message: `${uri}:1: the configuration cannot be read: ${(e as Error).message}. Using the default configuration.`, severity: 'error' });
+    return { resolved: { config: base, sourceUri: uri, registryLocations: new Map() }, problems };
+  }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ source: uri, range: lines.range(0, 0), message: `${uri}:1: the configuration must be an object of settings. Using the defaults.`, severity: 'error' });

@@ -31,6 +31,17 @@ export function readSuppressions(text: string, lines: LineIndex, codeLines: Arra
   const problems: DirectiveProblem[] = [];
   const open = new Map<string, Suppression>();
   if (text.indexOf('policy-lint-') < 0) return { suppressions, problems };
+  // Directives come in order, so one walk over blank lines serves every directive before them.
+  let walkedFrom = -1;
+  let walkedTo = -1;
+  const nextNonBlank = (from: number): number => {
+    if (from >= walkedFrom && from <= walkedTo) return walkedTo;
+    let next = from;
+    while (next < lines.lineCount - 1 && !lines.lineText(next).trim()) next++;
+    walkedFrom = from;
+    walkedTo = next;
+    return next;
+  };
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const range = lines.range(m.index, m.index + m[0].length);
@@ -59,8 +70,7 @@ export function readSuppressions(text: string, lines: LineIndex, codeLines: Arra
     if (kind === 'disable-file') suppressions.push({ ...base, kind: 'file', fromLine: 0, toLine: Infinity });
     else if (kind === 'disable-line') suppressions.push({ ...base, kind: 'line', fromLine: range.start.line, toLine: range.end.line });
     else if (kind === 'disable-next-line') {
-      let next = range.end.line + 1;
-      while (next < lines.lineCount - 1 && !lines.lineText(next).trim()) next++;
+      const next = nextNonBlank(range.end.line + 1);
       suppressions.push({ ...base, kind: 'next-line', fromLine: next, toLine: next });
     } else {
       for (const r of rules) {
