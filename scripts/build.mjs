@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // `node scripts/build.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -26,4 +26,6 @@ if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  // The bins run directly (`dist/cli.js`, a git hook, `policy-lint-server --stdio` from an editor).
+  for (const b of builds) if (b.banner) chmodSync(b.outfile, 0o755);
 }
