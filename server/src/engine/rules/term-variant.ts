@@ -24,6 +24,15 @@ export const termVariant: Rule = {
   },
   check({ model, project, report }) {
     const families = new Map(model.config.terms.map((t) => [(t.preferred ?? t.variants[0] ?? '').toLowerCase(), t]));
+    // Looked up once per family and form, not once per usage: a preferred form that is never
+    // written would otherwise scan every usage for every finding.
+    const relatedCache = new Map<string, ReturnType<typeof project.termLocations>>();
+    const relatedFor = (family: string, form: string) => {
+      const key = `${family}\0${form}`;
+      let r = relatedCache.get(key);
+      if (!r) relatedCache.set(key, (r = project.termLocations(family, form, 3, model.uri)));
+      return r;
+    };
     for (const usage of model.terms) {
       const forms = project.termForms(usage.family);
       const configured = families.get(usage.family)?.preferred?.toLowerCase();
@@ -44,7 +53,7 @@ export const termVariant: Rule = {
             safe: true,
           },
         ],
-        related: project.termLocations(usage.family, preferred, 3, model.uri).map((l) => ({ ...l, message: `Written "${preferred}" here` })),
+        related: relatedFor(usage.family, preferred).map((l) => ({ ...l, message: `Written "${preferred}" here` })),
         fingerprintText: written,
       });
     }
