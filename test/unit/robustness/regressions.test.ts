@@ -141,15 +141,6 @@ describe('robustness regressions (found by the properties; each fails until the 
     assert.ok(ratio < 64, `16x the comments and blank lines cost ${ratio.toFixed(1)}x the time (linear ~16, quadratic ~256)`);
   });
 
-  // FOUND (stress scaling, engine before 11e8edc): with a configured preferred form that no document writes, each
-  // term-variant finding looks for 3 related places of the preferred form through every term of
-  // every document (termLocations): O(usages x usages). 1,000 / 4,000 / 16,000 variants: 18 / 154 / 1,685 ms.
-  it('term variants whose configured preferred form is never written cost linear time', () => {
-    const p = PATHOLOGICAL.find((x) => x.name.includes('configured preferred form never written'))!;
-    const ratio = growth((n) => { const text = p.make(n); return () => analyse(text, p.config!()); }, 1_000);
-    assert.ok(ratio < 64, `16x the variants cost ${ratio.toFixed(1)}x the time (linear ~16, quadratic ~256)`);
-  });
-
   // FOUND (stress scaling, engine before 11e8edc): readSuppressions checks each comment against every code block
   // (codeLines.some): O(comments x code blocks). 500 / 2,000 / 8,000 of each: 10 / 64 / 678 ms.
   it('suppression comments among many code blocks cost linear time', () => {
