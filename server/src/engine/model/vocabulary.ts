@@ -47,12 +47,6 @@ function compile(config: PolicyLintConfig, participants?: string[], issuers?: st
   };
 }
 
-/** `\b(?:a|b c)\b`, longest alternatives first, spaces matching any run of white space. */
-export function wordsRegExp(words: string[]): RegExp {
-  if (!words.length) return /(?!)/g;
-  return new RegExp(`(?<![\\w-])(?:${alternation(words)})(?![\\w-])`, 'gi');
-}
-
 export function alternation(words: string[]): string {
   const unique = [...new Set(words.map((w) => w.trim()).filter(Boolean))];
   unique.sort((a, b) => b.length - a.length);
