@@ -1,20 +1,19 @@
+import { FIX_ALL_KIND, OPEN_RULE_DOCS_COMMAND, PACK_TEMPLATES_NOTIFICATION, SUMMARY_REQUEST } from '../../server/src/lsp/protocol';
+
+/** Messages and kinds shared with the server: one definition, in the server's protocol module. */
+export { FIX_ALL_KIND, PACK_TEMPLATES_NOTIFICATION, SUMMARY_REQUEST };
+
 /** Command ids, as contributed in package.json (a unit test keeps the two in step). */
 export const COMMANDS = {
   fixAll: 'policyLint.fixAll',
   showParticipationSummary: 'policyLint.showParticipationSummary',
-  openRuleDocs: 'policyLint.openRuleDocs',
+  openRuleDocs: OPEN_RULE_DOCS_COMMAND,
   restartServer: 'policyLint.restartServer',
   listSnippetPacks: 'policyLint.listSnippetPacks',
   createSnippetPackFromSelection: 'policyLint.createSnippetPackFromSelection',
   validateSnippetPack: 'policyLint.validateSnippetPack',
 } as const;
 
-/** Code action kind of the server's "fix all safe problems". */
-export const FIX_ALL_KIND = 'source.fixAll.policyLint';
-/** Notification telling the server the section templates snippet packs define. */
-export const PACK_TEMPLATES_NOTIFICATION = 'policyLint/packTemplates';
-/** Request for the participation summary (answered by servers that implement it). */
-export const SUMMARY_REQUEST = 'policyLint/summary';
 export const STATUS_ITEM_ID = 'policyLint.status';
 export const PACK_DIAGNOSTICS = 'policy-lint-packs';
 export const OUTPUT_CHANNEL = 'Policy Lint';

@@ -2,7 +2,8 @@
  * What the status bar says about the active policy document, from its diagnostics.
  * Pure, so the wording (which end-to-end tests look for) is unit-tested.
  */
-export const DIAGNOSTIC_SOURCE = 'policy-lint';
+export { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/protocol';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/protocol';
 
 export interface DiagnosticFacts {
   source?: string;

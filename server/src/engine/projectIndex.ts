@@ -130,24 +130,25 @@ export function mostUsedForm(forms: ReadonlyMap<string, number>): string | undef
   return best;
 }
 
-/** What other documents can see of one document's statements for each key: status and place. */
+/**
+ * What other documents can see of one document's statements (status, place, words) or term
+ * usages (form, place), per key or family: if it is unchanged, their findings are too.
+ */
 export function statementSignatures(model: DocumentModel | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!model) return out;
-  for (const s of model.statements) {
-    const p = model.lines.positionAt(s.start);
-    out.set(s.key, `${out.get(s.key) ?? ''}|${s.status}@${p.line}:${p.character}:${s.aspect}`);
-  }
-  return out;
+  return signatures(model, model?.statements ?? [], (s) => s.key, (s) => `${s.status}:${s.aspect}`);
 }
 
-/** What other documents can see of one document's term usages: forms and places, per family. */
 export function termSignatures(model: DocumentModel | undefined): Map<string, string> {
+  return signatures(model, model?.terms ?? [], (t) => t.family, (t) => t.form);
+}
+
+function signatures<T extends { start: number }>(model: DocumentModel | undefined, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, string> {
   const out = new Map<string, string>();
   if (!model) return out;
-  for (const t of model.terms) {
-    const p = model.lines.positionAt(t.start);
-    out.set(t.family, `${out.get(t.family) ?? ''}|${t.form}@${p.line}:${p.character}`);
+  for (const x of items) {
+    const p = model.lines.positionAt(x.start);
+    const g = group(x);
+    out.set(g, `${out.get(g) ?? ''}|${what(x)}@${p.line}:${p.character}`);
   }
   return out;
 }

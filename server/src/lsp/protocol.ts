@@ -15,6 +15,9 @@ export interface IndexedParams {
   durationMs: number;
 }
 
+/** Request: the participation summary of the workspace ({ markdown, rows }). */
+export const SUMMARY_REQUEST = 'policyLint/summary';
+
 /** Request: process memory and document counts, for measurements and bug reports. */
 export const STATS_REQUEST = 'policyLint/stats';
 export interface StatsResult {

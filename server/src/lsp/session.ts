@@ -24,10 +24,10 @@ import { problemToDiagnostic } from './diagnostics';
 import { hover } from './hover';
 import { errorText, Logger } from './log';
 import { isLintable, ProjectHost } from './projectHost';
-import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND, PACK_TEMPLATES_NOTIFICATION, STATS_REQUEST, type StatsResult } from './protocol';
+import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND, PACK_TEMPLATES_NOTIFICATION, STATS_REQUEST, SUMMARY_REQUEST, type StatsResult } from './protocol';
 import { RuleDocLinks } from './ruleDocs';
 import { DiagnosticsScheduler } from './scheduler';
-import { summary, SUMMARY_REQUEST } from './summary';
+import { summary } from './summary';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { WorkspaceIndex } from './workspaceIndex';
 

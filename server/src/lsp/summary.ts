@@ -3,19 +3,17 @@ import { participationSummary, type SummaryRow } from '../engine';
 import { formatSummary } from '../node/summaryFormats';
 import type { FeatureContext } from './context';
 
-export const SUMMARY_REQUEST = 'policyLint/summary';
-
 export interface SummaryResult {
   /** The summary as Markdown, each statement linked to its file and line. */
   markdown: string;
   rows: SummaryRow[];
 }
 
-/** The participation summary of the workspace (all indexed documents, open ones as typed). */
+/** The participation summary of the workspace: every indexed document. */
 export function summary(ctx: FeatureContext): SummaryResult {
-  const project = ctx.host.project;
-  for (const uri of project.uris()) ctx.host.syncOpen(uri);
-  const rows = participationSummary(project);
+  // The project as the scheduler keeps it (open documents at most one debounce behind): a
+  // read-only request must not analyse documents behind the scheduler's back.
+  const rows = participationSummary(ctx.host.project);
   const root = ctx.config.folders[0] ? URI.parse(ctx.config.folders[0].uri).fsPath : '/';
   const markdown = formatSummary(rows, 'markdown', root, (uri, _file, line) => `${uri}#L${line}`);
   return { markdown, rows };

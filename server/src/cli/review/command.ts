@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RunIO } from '../run';
+import { parseSubcommand } from '../subcommand';
 import { loadWorkspace, WorkspaceError } from '../workspace';
 import { compareRevisions } from './compare';
 import { formatReviewMarkdown, formatReviewText } from './format';
@@ -28,33 +28,15 @@ Exit codes: 0 no new contradiction, 1 a contradiction appeared, 2 usage error.
 }
 
 export async function runDiff(argv: string[], io: RunIO): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr.write(`policy-lint diff: ${message}\n\n${diffUsage()}`);
-    return 2;
-  };
-  let values: { in?: string[]; format?: string; config?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        in: { type: 'string', multiple: true },
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return usageError(`${(e as Error).message.split('. ')[0]}.`);
-  }
-  if (values.help) {
-    io.stdout.write(diffUsage());
-    return 0;
-  }
+  const parsed = parseSubcommand('diff', argv, { in: { type: 'string', multiple: true }, format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' } }, diffUsage, io, FORMATS);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as { in?: string[]; format?: string; config?: string };
+  const positionals = parsed.positionals;
   const format = values.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) return usageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}".`);
-  if (positionals.length < 1 || positionals.length > 2) return usageError('give BASE, and optionally HEAD.');
+  if (positionals.length < 1 || positionals.length > 2) {
+    io.stderr.write(`policy-lint diff: give BASE, and optionally HEAD.\n\n${diffUsage()}`);
+    return 2;
+  }
   const cwd = path.resolve(io.cwd);
   const config = values.config ? path.resolve(cwd, values.config) : undefined;
   const opened: Revision[] = [];

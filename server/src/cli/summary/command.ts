@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { participationSummary } from '../../engine';
 import type { RunIO } from '../run';
+import { parseSubcommand } from '../subcommand';
 import { loadWorkspace, WorkspaceError } from '../workspace';
 import { formatSummary, SUMMARY_FORMATS, type SummaryFormat } from '../../node/summaryFormats';
 
@@ -27,33 +27,18 @@ is given), 2 usage or configuration error.
 
 export async function runSummary(argv: string[], io: RunIO): Promise<number> {
   const err = (line: string) => io.stderr.write(`${line}\n`);
-  let values: { format?: string; output?: string; config?: string; help?: boolean; 'fail-on-contradiction'?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-        'fail-on-contradiction': { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`policy-lint summary: ${(e as Error).message.split('. ')[0]}.\n\n${summaryUsage()}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(summaryUsage());
-    return 0;
-  }
+  const parsed = parseSubcommand(
+    'summary',
+    argv,
+    { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, 'fail-on-contradiction': { type: 'boolean' } },
+    summaryUsage,
+    io,
+    SUMMARY_FORMATS,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as { format?: string; output?: string; config?: string; 'fail-on-contradiction'?: boolean };
+  const positionals = parsed.positionals;
   const format = (values.format ?? 'markdown') as SummaryFormat;
-  if (!SUMMARY_FORMATS.includes(format)) {
-    io.stderr.write(`policy-lint summary: --format must be one of ${SUMMARY_FORMATS.join(', ')}; got "${values.format}".\n\n${summaryUsage()}`);
-    return 2;
-  }
   const cwd = path.resolve(io.cwd);
   let loaded;
   try {

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { LineIndex } from '../text';
-import { maskInline, blankOut, BREAK } from './inlineMask';
+import { maskInline, blankOut } from './inlineMask';
 
 /**
  * Block structure of a Markdown document, from markdown-it, with every block mapped
@@ -210,4 +210,3 @@ export function splitTableRow(line: string): Array<[number, number]> {
   return cells;
 }
 
-export { BREAK };

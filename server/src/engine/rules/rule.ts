@@ -1,5 +1,5 @@
 import type { PolicyLintConfig } from '../config/types';
-import type { Clause, DocumentModel } from '../model/document';
+import type { DocumentModel } from '../model/document';
 import type { ParticipationStatement } from '../model/participation';
 import type { TermUsage } from '../model/terms';
 import type { Fix, RelatedLocation, Severity } from '../types';
@@ -67,11 +67,6 @@ export interface RuleContext {
 
 export interface Rule extends RuleMeta {
   check(ctx: RuleContext): void;
-}
-
-/** Helper for rules over normative clauses. */
-export function isNormative(c: Clause): boolean {
-  return c.primary !== undefined;
 }
 
 export type { TermUsage };
