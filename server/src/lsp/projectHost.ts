@@ -42,6 +42,8 @@ export class ProjectHost {
   private readonly failed = new Map<string, string>();
   /** Counters for `policyLint/stats`: how much work edits cause. */
   readonly counters = { upserts: 0, publishes: 0 };
+  /** Called whenever a document's results are up for publishing: what the project holds may have changed. */
+  onWillPublish?: () => void;
 
   constructor(private readonly o: ProjectHostOptions) {
     this.project = new Project(o.config.resolved);
@@ -120,6 +122,7 @@ export class ProjectHost {
   publish(uri: string): void {
     const doc = this.openDocument(uri);
     if (doc && this.analysed.get(uri) !== doc.version) return;
+    this.onWillPublish?.();
     const diagnostics = this.diagnosticsFor(uri, doc?.version);
     if (!diagnostics.length && !doc && !this.withDiagnostics.has(uri)) return;
     if (!doc) {

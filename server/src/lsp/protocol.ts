@@ -15,8 +15,19 @@ export interface IndexedParams {
   durationMs: number;
 }
 
-/** Request: the participation summary of the workspace ({ markdown, rows }). */
+/** Request: the participation summary of the workspace ({ markdown, rows }), or of one folder of it. */
 export const SUMMARY_REQUEST = 'policyLint/summary';
+export interface SummaryParams {
+  /** Folder URI: only statements in documents under it (registry entries still count). Default: the whole workspace. */
+  folder?: string;
+}
+
+/**
+ * Notification (no params): the participation summary may have changed (statements edited,
+ * documents indexed, added or removed, configuration reloaded); ask for it again. Sent,
+ * debounced, only to a client that has asked for the summary at least once.
+ */
+export const SUMMARY_CHANGED_NOTIFICATION = 'policyLint/summaryChanged';
 
 /** Request: process memory and document counts, for measurements and bug reports. */
 export const STATS_REQUEST = 'policyLint/stats';

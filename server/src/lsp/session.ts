@@ -28,6 +28,7 @@ import { CONFIG_CODE, FIX_ALL_KIND, INDEXED_NOTIFICATION, OPEN_RULE_DOCS_COMMAND
 import { RuleDocLinks } from './ruleDocs';
 import { DiagnosticsScheduler } from './scheduler';
 import { summary } from './summary';
+import { SummaryChanges } from './summaryChanges';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -72,6 +73,7 @@ export class Session {
   private readonly ready = new Promise<void>((r) => (this.markReady = r));
   private configUris = new Set<string>();
   private readonly docLinks: RuleDocLinks;
+  private summaryChanges: SummaryChanges | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -104,7 +106,12 @@ export class Session {
     connection.onWorkspaceSymbol((p, token) => this.guard('workspace symbols', [], (ctx) => workspaceSymbols(ctx, p, token)));
     connection.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     connection.onRequest(STATS_REQUEST, () => this.stats());
-    connection.onRequest(SUMMARY_REQUEST, () => this.guard('participation summary', null, (ctx) => summary(ctx)));
+    connection.onRequest(SUMMARY_REQUEST, (p: unknown) =>
+      this.guard('participation summary', null, (ctx) => {
+        this.summaryChanges?.requested();
+        return summary(ctx, p);
+      }),
+    );
     connection.onNotification(PACK_TEMPLATES_NOTIFICATION, (p: { templates?: unknown } | undefined) =>
       this.enqueue('snippet pack templates', async () => {
         this.ctx?.config.setPackTemplates(p?.templates);
@@ -138,6 +145,8 @@ export class Session {
     const scheduler = new DiagnosticsScheduler(host, this.ready, this.log);
     this.index = new WorkspaceIndex({ connection: this.connection, host, config, scheduler, log: this.log, progress: client.progress });
     this.ctx = { host, scheduler, config, docLinks: this.docLinks, client, log: this.log };
+    this.summaryChanges = new SummaryChanges({ project: host.project, notify: (m) => void this.connection.sendNotification(m), idle: () => scheduler.idle(), log: this.log });
+    host.onWillPublish = () => this.summaryChanges?.published();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -197,6 +206,7 @@ export class Session {
     this.shutdownReceived = true;
     this.index?.stop();
     this.ctx?.scheduler.dispose();
+    this.summaryChanges?.dispose();
   }
 
   private documentChanged(doc: TextDocument): void {
@@ -298,6 +308,8 @@ export class Session {
     try {
       return run(this.ctx);
     } catch (e) {
+      // A request refused for its parameters is answered with that error, not logged as a failure.
+      if (e instanceof ResponseError) throw e;
       this.log.error(`${what} failed: ${errorText(e)}`);
       return empty;
     }

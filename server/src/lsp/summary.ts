@@ -1,20 +1,52 @@
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { participationSummary, type SummaryRow } from '../engine';
+import { participationSummary, type Project, type SummaryRow } from '../engine';
 import { formatSummary } from '../node/summaryFormats';
 import type { FeatureContext } from './context';
+import type { SummaryParams } from './protocol';
 
 export interface SummaryResult {
   /** The summary as Markdown, each statement linked to its file and line. */
   markdown: string;
   rows: SummaryRow[];
+  /** The folder summarised, as asked for; absent for the whole workspace. */
+  folder?: string;
 }
 
-/** The participation summary of the workspace: every indexed document. */
-export function summary(ctx: FeatureContext): SummaryResult {
+/** The participation summary of the workspace (every indexed document), or of the documents under one folder. */
+export function summary(ctx: FeatureContext, params: unknown): SummaryResult {
+  const folder = folderParam(params);
   // The project as the scheduler keeps it (open documents at most one debounce behind): a
   // read-only request must not analyse documents behind the scheduler's back.
-  const rows = participationSummary(ctx.host.project);
-  const root = ctx.config.folders[0] ? URI.parse(ctx.config.folders[0].uri).fsPath : '/';
+  const rows = participationSummary(ctx.host.project, folder ? underFolder(folder) : undefined);
+  const root = folder ? URI.parse(folder).fsPath : ctx.config.folders[0] ? URI.parse(ctx.config.folders[0].uri).fsPath : '/';
   const markdown = formatSummary(rows, 'markdown', root, (uri, _file, line) => `${uri}#L${line}`);
-  return { markdown, rows };
+  return folder ? { markdown, rows, folder } : { markdown, rows };
+}
+
+/**
+ * What the summary shows, as one string: equal strings mean an unchanged summary. Kept as
+ * text rather than a hash so that no change can ever be missed by a collision.
+ */
+export function summarySignature(project: Project): string {
+  return JSON.stringify(participationSummary(project));
+}
+
+/** The `folder` parameter as a normalised URI; a malformed one is refused (InvalidParams) with a message saying so. */
+function folderParam(params: unknown): string | undefined {
+  const folder = (params as SummaryParams | null | undefined)?.folder;
+  if (folder === undefined || folder === null || folder === '') return undefined;
+  if (typeof folder !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `policyLint/summary: "folder" must be a folder URI string, got ${JSON.stringify(folder)}.`);
+  let parsed: URI;
+  try {
+    parsed = URI.parse(folder, true);
+  } catch (e) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `policyLint/summary: "folder" is not a URI (${JSON.stringify(folder)}): ${(e as Error).message}`);
+  }
+  return parsed.toString().replace(/\/+$/, '');
+}
+
+function underFolder(folder: string): (uri: string) => boolean {
+  const prefix = `${folder}/`;
+  return (uri) => uri === folder || uri.startsWith(prefix);
 }
