@@ -1,17 +1,16 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { defaultConfig, mergeConfig, type InputProblem, type ResolvedConfig, type RuleSetting, type TemplateDefinition } from '../engine';
-import { CONFIG_FILE_NAMES, findConfigFile, readConfigFile } from '../node/configFiles';
+import type { ServerHost } from './host';
+import { CONFIG_FILE_NAMES, configFromRead, findConfigFileIn, type ConfigFileRead } from './hostConfig';
+import { baseName, displayUri, resolvePathSetting } from './hostPaths';
 import type { Logger } from './log';
 import { PolicyScope } from './policyScope';
 import { defaultSettings, validateSettings, type PolicyLintSettings } from './settings';
 
 export interface WorkspaceFolderState {
+  /** The folder's URI (`file:`, or a virtual file system's in the browser). */
   uri: string;
-  /** File system path of the folder. */
-  path: string;
   name: string;
   settings: PolicyLintSettings;
 }
@@ -32,7 +31,7 @@ export class ConfigState {
   globalSettings: PolicyLintSettings = defaultSettings();
   resolved: ResolvedConfig = { config: defaultConfig(), registryLocations: new Map() };
   problems: InputProblem[] = [];
-  /** The config file in use, if any. */
+  /** URI of the config file in use, if any (one that exists, even if it could not be read). */
   configFile: string | undefined;
   scope = new PolicyScope([], defaultConfig().include, defaultConfig().exclude);
   /** `initializationOptions.settings` (or the options themselves): settings before any pull. */
@@ -45,21 +44,25 @@ export class ConfigState {
 
   constructor(
     private readonly connection: Connection,
+    private readonly host: ServerHost,
     private readonly log: Logger,
     private readonly canPullSettings: boolean,
   ) {}
 
+  /** Takes the workspace folders the host can read; others are left out, with a log line. */
   setFolders(folders: Array<{ uri: string; name: string }>): void {
+    for (const f of folders) {
+      if (!this.host.canRead(f.uri)) this.log.once('warn', `folder-scheme:${f.uri}`, `Workspace folder ${f.uri} is not on a file system this server can read; its files are linted only when opened.`);
+    }
     this.folders = folders
-      .filter((f) => URI.parse(f.uri).scheme === 'file')
-      .map((f) => ({ uri: f.uri, name: f.name, path: URI.parse(f.uri).fsPath, settings: this.folders.find((o) => o.uri === f.uri)?.settings ?? defaultSettings() }));
+      .filter((f) => this.host.canRead(f.uri))
+      .map((f) => ({ uri: URI.parse(f.uri).toString(), name: f.name, settings: this.folders.find((o) => o.uri === URI.parse(f.uri).toString())?.settings ?? defaultSettings() }));
   }
 
   settingsFor(uri: string): PolicyLintSettings {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return this.folders[0]?.settings ?? this.globalSettings;
-    const folder = this.scope.folderOf(parsed.fsPath);
-    return this.folders.find((f) => f.path === folder)?.settings ?? this.globalSettings;
+    const folder = this.scope.folderOf(uri);
+    if (folder === undefined && URI.parse(uri).scheme !== 'file') return this.folders[0]?.settings ?? this.globalSettings;
+    return this.folders.find((f) => f.uri === folder)?.settings ?? this.globalSettings;
   }
 
   /** Re-reads settings and the config file. Returns true when the project's configuration changed. */
@@ -67,25 +70,25 @@ export class ConfigState {
     await this.loadSettings();
     const primary = this.folders[0];
     const settings = primary?.settings ?? this.globalSettings;
-    const file = this.configFileFor(primary?.path, settings);
+    const file = await this.configFileFor(primary?.uri, settings);
     const base = defaultConfig();
     base.templates = { ...base.templates, ...this.packTemplates };
-    const read = readConfigFile(file, base);
+    const read = configFromRead(file, base);
     const rules: Record<string, RuleSetting> = {};
     for (const [id, severity] of Object.entries(settings.rules)) rules[id] = { severity };
     const resolved: ResolvedConfig = { ...read.resolved, config: mergeConfig(read.resolved.config, { rules }) };
-    this.reportOtherFolderConfigs(file);
+    await this.reportOtherFolderConfigs(file?.uri);
 
     const key = JSON.stringify([resolved.config, resolved.sourceUri, [...resolved.registryLocations], read.problems, settings.files]);
     const changed = key !== this.key;
     this.key = key;
     this.resolved = resolved;
     this.problems = read.problems;
-    this.configFile = file && fs.existsSync(file) ? file : undefined;
+    this.configFile = file && (file.result.ok || file.result.reason !== 'missing') ? file.uri : undefined;
     // The editor's `files` globs, when it sends them, decide like the client does; else the config's `include`.
-    this.scope = new PolicyScope(this.folders.map((f) => f.path), settings.files ?? resolved.config.include, resolved.config.exclude);
+    this.scope = new PolicyScope(this.folders.map((f) => f.uri), settings.files ?? resolved.config.include, resolved.config.exclude);
     if (changed) {
-      this.log.info(file ? `Configuration: ${file}${this.configFile ? '' : ' (missing)'}` : 'Configuration: defaults (no config file found)');
+      this.log.info(file ? `Configuration: ${displayUri(file.uri)}${this.configFile ? '' : ' (missing)'}` : 'Configuration: defaults (no config file found)');
       for (const p of read.problems) (p.severity === 'error' ? this.log.error.bind(this.log) : this.log.warn.bind(this.log))(p.message);
     }
     return changed;
@@ -119,21 +122,26 @@ export class ConfigState {
     this.packTemplates = out;
   }
 
-  /** Whether a path is a config file the server reads or would read if it appeared. */
-  isConfigFile(file: string): boolean {
+  /** Whether a URI is a config file the server reads or would read if it appeared. */
+  isConfigFile(uri: string): boolean {
     const settings = this.folders[0]?.settings ?? this.globalSettings;
-    if (settings.configPath) return path.resolve(file) === this.configFileFor(this.folders[0]?.path, settings);
-    return CONFIG_NAMES.has(path.basename(file));
+    if (settings.configPath) return URI.parse(uri).toString() === this.configPathUri(this.folders[0]?.uri, settings.configPath);
+    return CONFIG_NAMES.has(baseName(uri));
   }
 
-  private configFileFor(folder: string | undefined, settings: PolicyLintSettings): string | undefined {
+  private configPathUri(folder: string | undefined, configPath: string): string | undefined {
+    const uri = resolvePathSetting(configPath, folder);
+    if (!uri) this.log.once('warn', `configPath:${configPath}`, `Setting \`policyLint.configPath\` is relative ("${configPath}") but no workspace folder is open. Using the defaults.`);
+    return uri;
+  }
+
+  /** The config file to use, read: `policyLint.configPath` when set, else the first config file in the folder. */
+  private async configFileFor(folder: string | undefined, settings: PolicyLintSettings): Promise<ConfigFileRead | undefined> {
     if (settings.configPath) {
-      if (path.isAbsolute(settings.configPath)) return path.normalize(settings.configPath);
-      if (folder) return path.resolve(folder, settings.configPath);
-      this.log.once('warn', `configPath:${settings.configPath}`, `Setting \`policyLint.configPath\` is relative ("${settings.configPath}") but no workspace folder is open. Using the defaults.`);
-      return undefined;
+      const uri = this.configPathUri(folder, settings.configPath);
+      return uri ? { uri, result: await this.host.readTextFile(uri) } : undefined;
     }
-    return folder ? findConfigFile(folder, folder) : undefined;
+    return folder ? findConfigFileIn(this.host, folder) : undefined;
   }
 
   private async loadSettings(): Promise<void> {
@@ -157,11 +165,11 @@ export class ConfigState {
     this.folders.forEach((f, i) => (f.settings = validateSettings({ ...base, ...settingsObject(values[i + 1] ?? values[0]) }, warn)));
   }
 
-  private reportOtherFolderConfigs(used: string | undefined): void {
+  private async reportOtherFolderConfigs(used: string | undefined): Promise<void> {
     for (const f of this.folders.slice(1)) {
-      const own = findConfigFile(f.path, f.path);
+      const own = (await findConfigFileIn(this.host, f.uri))?.uri;
       if (own && own !== used) {
-        this.log.once('warn', `folder-config:${own}`, `${own}: all workspace folders are analysed as one project with the configuration of the first folder (${used ?? 'defaults'}); this file is not used.`);
+        this.log.once('warn', `folder-config:${own}`, `${displayUri(own)}: all workspace folders are analysed as one project with the configuration of the first folder (${used ? displayUri(used) : 'defaults'}); this file is not used.`);
       }
     }
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Project, type Finding } from '../engine';
@@ -33,7 +32,8 @@ export class ProjectHost {
   /** Documents with non-empty published diagnostics, so an empty list is sent when they go clean. */
   private readonly withDiagnostics = new Set<string>();
   /**
-   * Digest of what was last published for each closed document. The engine's list of
+   * What was last published for each closed document, as JSON (not a digest: no
+   * node:crypto in the browser build, and no collision can hide a change). The engine's list of
    * affected documents is generous (every document sharing a statement key or a term),
    * so most of them come out unchanged; they are not sent again.
    */
@@ -126,7 +126,7 @@ export class ProjectHost {
     const diagnostics = this.diagnosticsFor(uri, doc?.version);
     if (!diagnostics.length && !doc && !this.withDiagnostics.has(uri)) return;
     if (!doc) {
-      const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+      const digest = JSON.stringify(diagnostics);
       if (this.lastPublished.get(uri) === digest) return;
       if (diagnostics.length) this.lastPublished.set(uri, digest);
       else this.lastPublished.delete(uri);

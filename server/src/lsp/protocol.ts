@@ -40,6 +40,34 @@ export interface StatsResult {
   indexing: boolean;
 }
 
+/**
+ * Request from the server to the client (the browser build, whose server runs in a web
+ * worker without file system): the text of a workspace file, read by the editor (its
+ * file system may be virtual, as on github.dev). Decoded by the client with the same
+ * rules as the Node server's reads (lsp/hostText.ts).
+ */
+export const READ_FILE_REQUEST = 'policyLint/readFile';
+export interface ReadFileParams {
+  uri: string;
+}
+export type ReadFileResult =
+  | { ok: true; text: string; bom: boolean }
+  | { ok: false; reason: 'missing' | 'binary' | 'encoding' | 'io'; message: string };
+
+/**
+ * Request from the server to the client (browser build): the files under a workspace
+ * folder matching `include` globs and no `exclude` glob (relative to the folder), as URIs.
+ */
+export const FIND_FILES_REQUEST = 'policyLint/findFiles';
+export interface FindFilesParams {
+  folder: string;
+  include: string[];
+  exclude: string[];
+}
+export interface FindFilesResult {
+  uris: string[];
+}
+
 /** The command behind "Show documentation for RULE"; its one argument is the rule id. */
 export const OPEN_RULE_DOCS_COMMAND = 'policyLint.openRuleDocs';
 

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -15,11 +14,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { RULES_BY_ID } from '../engine';
-import { CONFIG_FILE_NAMES } from '../node/configFiles';
 import { codeActions } from './codeActions';
 import { completion } from './completion';
 import { ConfigState } from './configState';
 import type { ClientFeatures, FeatureContext } from './context';
+import type { ServerHost } from './host';
+import { CONFIG_FILE_NAMES } from './hostConfig';
 import { problemToDiagnostic } from './diagnostics';
 import { hover } from './hover';
 import { errorText, Logger } from './log';
@@ -51,16 +51,13 @@ function serverCommands(params: InitializeParams): string[] {
 /** `vscode.env.appName` of VS Code and its builds (what vscode-languageclient sends as clientInfo.name). */
 const VSCODE_FAMILY = /^(?:visual studio code|code - oss|vscodium|code-server)/i;
 
-export interface SessionOptions {
-  /** Folder of the rule doc pages shipped with the server, for file:// links. */
-  localDocsDir?: string;
-}
-
 /**
  * One language server session: wires the LSP connection to the project host, the
- * scheduler, the workspace index and the features. Work that changes what is indexed
- * (config reloads, scans, file events, closing a document) runs one piece at a time in
- * a queue, so two of them never interleave; requests and edits are served in between.
+ * scheduler, the workspace index and the features. Files are read through the server
+ * host (Node's file system, or the editor when the server runs in a browser worker).
+ * Work that changes what is indexed (config reloads, scans, file events, closing a
+ * document) runs one piece at a time in a queue, so two of them never interleave;
+ * requests and edits are served in between.
  */
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
@@ -77,10 +74,10 @@ export class Session {
 
   constructor(
     private readonly connection: Connection,
-    options: SessionOptions = {},
+    private readonly files: ServerHost,
   ) {
     this.log = new Logger(connection.console);
-    this.docLinks = new RuleDocLinks(options.localDocsDir);
+    this.docLinks = new RuleDocLinks(files);
     connection.onInitialize((p) => this.initialize(p));
     connection.onInitialized(() => this.initialized());
     connection.onShutdown(() => this.shutdown());
@@ -136,14 +133,14 @@ export class Session {
       pullSettings: !!caps.workspace?.configuration,
     };
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
-    const config = new ConfigState(this.connection, this.log, client.pullSettings);
+    const config = new ConfigState(this.connection, this.files, this.log, client.pullSettings);
     config.initialSettings = params.initializationOptions;
     config.setPackTemplates((params.initializationOptions as { packTemplates?: unknown } | undefined)?.packTemplates);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).fsPath }] : []);
     config.setFolders(folders);
     const host = new ProjectHost({ connection: this.connection, documents: this.documents, config, log: this.log, docLinks: this.docLinks, relatedInformation: client.relatedInformation });
     const scheduler = new DiagnosticsScheduler(host, this.ready, this.log);
-    this.index = new WorkspaceIndex({ connection: this.connection, host, config, scheduler, log: this.log, progress: client.progress });
+    this.index = new WorkspaceIndex({ connection: this.connection, files: this.files, host, config, scheduler, log: this.log, progress: client.progress });
     this.ctx = { host, scheduler, config, docLinks: this.docLinks, client, log: this.log };
     this.summaryChanges = new SummaryChanges({ project: host.project, notify: (m) => void this.connection.sendNotification(m), idle: () => scheduler.idle(), log: this.log });
     host.onWillPublish = () => this.summaryChanges?.published();
@@ -222,10 +219,9 @@ export class Session {
     if (!ctx || !isLintable(doc)) return;
     ctx.scheduler.cancel(doc.uri);
     ctx.host.forgetOpen(doc.uri);
-    // The file on disk takes over (or the document leaves the index if it has no file).
+    // The stored file takes over (or the document leaves the index if it has no file).
     this.enqueue('document close', async () => {
-      const parsed = URI.parse(doc.uri);
-      if (parsed.scheme === 'file') await this.index!.refreshFromDisk(doc.uri, parsed.fsPath);
+      if (this.files.canRead(doc.uri)) await this.index!.refreshFromStorage(doc.uri);
       else ctx.scheduler.enqueue([doc.uri, ...ctx.host.remove(doc.uri)]);
     });
   }
@@ -249,13 +245,14 @@ export class Session {
     else ctx.scheduler.enqueue(ctx.host.publishable());
   }
 
-  /** Config file problems are shown on the config file; one the editor cannot open is shown as a message. */
+  /** Config file problems are shown on the config file; one the editor cannot open (a missing file) is shown as a message. */
   private publishConfigProblems(): void {
     const byUri = new Map<string, Diagnostic[]>();
-    for (const p of this.ctx!.config.problems) {
+    const { problems, configFile } = this.ctx!.config;
+    for (const p of problems) {
       this.log.once('warn', `config-problem:${p.message}`, p.message);
-      const uri = p.source.startsWith('file:') ? p.source : URI.file(p.source).toString();
-      if (!fs.existsSync(URI.parse(uri).fsPath)) {
+      const uri = URI.parse(p.source).toString();
+      if (uri !== configFile) {
         void this.connection.window.showWarningMessage(`Policy Lint: ${p.message}`);
         continue;
       }
@@ -290,7 +287,7 @@ export class Session {
   private stats(): StatsResult {
     const ctx = this.ctx;
     return {
-      memory: process.memoryUsage(),
+      memory: this.files.memoryUsage(),
       documents: {
         indexed: ctx?.host.project.uris().length ?? 0,
         open: this.documents.all().filter(isLintable).length,

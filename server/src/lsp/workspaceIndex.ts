@@ -1,9 +1,8 @@
-import * as path from 'node:path';
-import fg from 'fast-glob';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { readTextFile } from '../node/readTextFiles';
 import type { ConfigState } from './configState';
+import type { ServerHost } from './host';
+import { displayUri, isAtOrUnder } from './hostPaths';
 import type { Logger } from './log';
 import { isMarkdownPath } from './policyScope';
 import type { ProjectHost } from './projectHost';
@@ -17,6 +16,8 @@ export const PROGRESS_THRESHOLD = 50;
 
 export interface WorkspaceIndexOptions {
   connection: Connection;
+  /** Where files are read from (the disk, or the editor in the browser). */
+  files: ServerHost;
   host: ProjectHost;
   config: ConfigState;
   scheduler: DiagnosticsScheduler;
@@ -52,8 +53,8 @@ export class WorkspaceIndex {
     try {
       const { host, config, log } = this.o;
       const files = await this.listFiles();
-      const found = new Set(files.map((f) => URI.file(f).toString()));
-      const toRead = files.filter((f) => !host.project.has(URI.file(f).toString()));
+      const found = new Set(files);
+      const toRead = files.filter((uri) => !host.project.has(uri));
       if (this.o.progress && toRead.length >= PROGRESS_THRESHOLD) {
         progress = await this.o.connection.window.createWorkDoneProgress();
         progress.begin('Policy Lint: indexing', 0, `0/${toRead.length} files`, false);
@@ -61,13 +62,15 @@ export class WorkspaceIndex {
       let unreadable = 0;
       for (let i = 0; i < toRead.length && !this.stopped; i += READ_BATCH) {
         const batch = toRead.slice(i, i + READ_BATCH);
-        const results = await Promise.all(batch.map((f) => readTextFile(f)));
-        for (const r of results) {
-          const uri = URI.file(r.file).toString();
+        const results = await Promise.all(batch.map((uri) => this.o.files.readTextFile(uri)));
+        for (const [j, r] of results.entries()) {
+          const uri = batch[j];
           if (host.openDocument(uri)) continue;
           if (!r.ok) {
+            // Deleted since it was listed: not a problem with the file.
+            if (r.reason === 'missing') continue;
             unreadable++;
-            log.warn(`${r.file}: ${r.message}; not indexed.`);
+            log.warn(`${displayUri(uri)}: ${r.message}; not indexed.`);
             continue;
           }
           // Indexing publishes every document afterwards: no need to work out who each one affects.
@@ -75,11 +78,11 @@ export class WorkspaceIndex {
         }
         const done = Math.min(i + READ_BATCH, toRead.length);
         progress?.report(Math.round((done / toRead.length) * 100), `${done}/${toRead.length} files`);
-        await new Promise<void>((r) => setImmediate(r));
+        await this.o.files.yieldToEvents();
       }
       // Files gone from the scope (deleted while not watched, or excluded by new globs).
       for (const uri of host.project.uris()) {
-        if (host.openDocument(uri) || URI.parse(uri).scheme !== 'file') continue;
+        if (host.openDocument(uri) || !this.o.files.canRead(uri)) continue;
         const text = host.project.model(uri)?.text;
         if (found.has(uri) && text !== undefined && config.scope.isPolicyDocument(uri, text)) continue;
         this.o.scheduler.enqueue([uri, ...host.remove(uri)]);
@@ -104,48 +107,48 @@ export class WorkspaceIndex {
     const last = new Map<string, FileEvent>();
     for (const c of changes) last.set(c.uri, c);
     for (const change of last.values()) {
-      const parsed = URI.parse(change.uri);
-      if (parsed.scheme !== 'file') continue;
-      const file = parsed.fsPath;
-      if (config.isConfigFile(file)) {
+      if (!this.o.files.canRead(change.uri)) continue;
+      const uri = URI.parse(change.uri).toString();
+      if (config.isConfigFile(uri)) {
         configChanged = true;
         continue;
       }
-      if (!isMarkdownPath(file)) {
+      if (!isMarkdownPath(URI.parse(uri).path)) {
         // A deleted folder arrives as one event for the folder.
-        if (change.type === FileChangeType.Deleted) this.removeUnder(file);
+        if (change.type === FileChangeType.Deleted) this.removeUnder(uri);
         continue;
       }
-      const uri = URI.file(file).toString();
       if (host.openDocument(uri)) continue; // the editor's text wins; the file is re-read when it closes
       if (change.type === FileChangeType.Deleted) {
         scheduler.enqueue([uri, ...host.remove(uri)]);
         continue;
       }
-      await this.refreshFromDisk(uri, file);
-      log.debug(`File ${change.type === FileChangeType.Created ? 'created' : 'changed'}: ${file}`);
+      await this.refreshFromStorage(uri);
+      log.debug(`File ${change.type === FileChangeType.Created ? 'created' : 'changed'}: ${displayUri(uri)}`);
     }
     return configChanged;
   }
 
-  /** Re-reads a file that is not open (after a file event, or when its editor closes). */
-  async refreshFromDisk(uri: string, file: string): Promise<void> {
+  /**
+   * Re-reads a document that is not open (after a file event, or when its editor closes)
+   * from where the host keeps files: the disk, or the editor's file system in the browser.
+   */
+  async refreshFromStorage(uri: string): Promise<void> {
     const { host, config, scheduler, log } = this.o;
-    const r = await readTextFile(file);
+    const r = await this.o.files.readTextFile(uri);
     if (host.openDocument(uri)) return; // opened while reading
-    const inFolder = config.scope.folderOf(file) !== undefined;
+    const inFolder = config.scope.folderOf(uri) !== undefined;
     if (r.ok && inFolder && config.scope.isPolicyDocument(uri, r.text)) {
       scheduler.enqueue([uri, ...host.upsert(uri, r.text)]);
       return;
     }
-    if (!r.ok && r.reason !== 'io') log.warn(`${file}: ${r.message}; not indexed.`);
+    if (!r.ok && (r.reason === 'binary' || r.reason === 'encoding')) log.warn(`${displayUri(uri)}: ${r.message}; not indexed.`);
     scheduler.enqueue([uri, ...host.remove(uri)]);
   }
 
-  private removeUnder(dir: string): void {
-    const prefix = URI.file(dir).toString() + '/';
+  private removeUnder(dirUri: string): void {
     for (const uri of this.o.host.project.uris()) {
-      if (uri.startsWith(prefix) && !this.o.host.openDocument(uri)) this.o.scheduler.enqueue([uri, ...this.o.host.remove(uri)]);
+      if (uri !== dirUri && isAtOrUnder(dirUri, uri) && !this.o.host.openDocument(uri)) this.o.scheduler.enqueue([uri, ...this.o.host.remove(uri)]);
     }
   }
 
@@ -157,10 +160,10 @@ export class WorkspaceIndex {
     const out = new Set<string>();
     for (const folder of config.folders) {
       try {
-        const found = await fg(patterns, { cwd: folder.path, absolute: true, ignore: exclude, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
-        for (const f of found) if (config.scope.classify(path.resolve(f)) !== 'excluded') out.add(path.resolve(f));
+        const found = await this.o.files.findFiles(folder.uri, patterns, exclude);
+        for (const uri of found) if (config.scope.classify(uri) !== 'excluded') out.add(URI.parse(uri).toString());
       } catch (e) {
-        log.warn(`Could not list the files of ${folder.path}: ${(e as Error).message}`);
+        log.warn(`Could not list the files of ${displayUri(folder.uri)}: ${(e as Error).message}`);
       }
     }
     return [...out].sort();

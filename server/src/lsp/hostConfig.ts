@@ -1,0 +1,60 @@
+import { defaultConfig, loadConfig, type InputProblem, type PolicyLintConfig, type ResolvedConfig } from '../engine';
+import type { ServerHost, TextReadResult } from './host';
+import { displayUri, joinUri } from './hostPaths';
+
+/**
+ * Config file names, in the order they are looked for in a folder. The same list as
+ * server/src/node/configFiles.ts (the CLI's), which cannot be imported here: it reads the
+ * disk with node:fs, and this module runs in the browser too. test/e2e/web.test.ts keeps
+ * the two equal.
+ */
+export const CONFIG_FILE_NAMES: readonly string[] = [
+  '.policylintrc.json',
+  '.policylintrc.yaml',
+  '.policylintrc.yml',
+  'policy-lint.config.json',
+  'policy-lint.config.yaml',
+  'policy-lint.config.yml',
+];
+
+export interface ConfigFileRead {
+  uri: string;
+  result: TextReadResult;
+}
+
+/** The first config file in the folder itself (not above it: the workspace folder is the project's root). */
+export async function findConfigFileIn(host: ServerHost, folderUri: string): Promise<ConfigFileRead | undefined> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const uri = joinUri(folderUri, name);
+    const result = await host.readTextFile(uri);
+    // A file that exists but cannot be read is still the config file: it is reported, not skipped.
+    if (result.ok || result.reason !== 'missing') return { uri, result };
+  }
+  return undefined;
+}
+
+export interface LoadedConfigFile {
+  resolved: ResolvedConfig;
+  problems: InputProblem[];
+}
+
+/**
+ * The configuration from a config file's read result. A missing or unreadable file is a
+ * problem, never an exception; the defaults stand in. Messages name the file by path for
+ * people (by URI when it is not on disk); `source` is its URI.
+ */
+export function configFromRead(read: ConfigFileRead | undefined, base: PolicyLintConfig = defaultConfig()): LoadedConfigFile {
+  if (!read) return { resolved: { config: base, registryLocations: new Map() }, problems: [] };
+  const shown = displayUri(read.uri);
+  if (!read.result.ok) {
+    return {
+      resolved: { config: base, registryLocations: new Map() },
+      problems: [{ source: read.uri, message: `${shown}: cannot read the configuration (${read.result.message}). Using the defaults.`, severity: 'error' }],
+    };
+  }
+  const loaded = loadConfig(read.result.text, read.uri, base);
+  return {
+    resolved: loaded.resolved,
+    problems: loaded.problems.map((p) => ({ ...p, source: read.uri, message: p.message.split(read.uri).join(shown) })),
+  };
+}
