@@ -1,16 +1,14 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { COMMANDS, FIX_ALL_KIND, SUMMARY_REQUEST } from './commandIds';
+import { COMMANDS, FIX_ALL_KIND } from './commandIds';
 import type { PolicyDocumentTracker } from './policyDocumentTracker';
 import type { PolicyLanguageServer } from './serverClient';
 
 const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const METHOD_NOT_FOUND = -32601;
 
-export function registerCommands(context: vscode.ExtensionContext, server: PolicyLanguageServer, documents: PolicyDocumentTracker, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, server: PolicyLanguageServer, documents: PolicyDocumentTracker): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.fixAll, () => fixAll(documents)),
-    vscode.commands.registerCommand(COMMANDS.showParticipationSummary, () => showSummary(server, log)),
     vscode.commands.registerCommand(COMMANDS.openRuleDocs, (arg?: unknown) => openRuleDocs(context, arg)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (!vscode.workspace.getConfiguration('policyLint').get<boolean>('enable', true)) {
@@ -42,42 +40,6 @@ async function fixAll(documents: PolicyDocumentTracker): Promise<void> {
     return;
   }
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-}
-
-/** Asks the server for the participation summary; says so plainly when the server has none. */
-async function showSummary(server: PolicyLanguageServer, log: vscode.LogOutputChannel): Promise<void> {
-  const client = server.languageClient;
-  if (!client || !server.isRunning) {
-    void vscode.window.showWarningMessage('Policy Lint: the language server is not running, so there is no participation summary.');
-    return;
-  }
-  const uri = vscode.window.activeTextEditor?.document.uri.toString();
-  let result: unknown;
-  try {
-    result = await client.sendRequest(SUMMARY_REQUEST, { uri });
-  } catch (e) {
-    const code = (e as { code?: number }).code;
-    if (code === METHOD_NOT_FOUND) {
-      void vscode.window.showInformationMessage('Policy Lint: the participation summary is not available yet in this version of the language server.');
-    } else {
-      log.error(`${SUMMARY_REQUEST} failed: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(`Policy Lint: the participation summary failed (${(e as Error).message}).`);
-    }
-    return;
-  }
-  const markdown = typeof result === 'string' ? result : typeof (result as { markdown?: unknown })?.markdown === 'string' ? (result as { markdown: string }).markdown : undefined;
-  if (markdown === undefined) {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(result, null, 2) });
-    await vscode.window.showTextDocument(doc, { preview: true });
-    return;
-  }
-  // The summary links each statement to its file and line; the preview makes those links work.
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-  } catch {
-    await vscode.window.showTextDocument(doc, { preview: true });
-  }
 }
 
 /** Opens docs/rules/<id>.md (bundled with the extension) in the Markdown preview. */

@@ -6,6 +6,7 @@ import { PackService } from './packService';
 import { PolicyDocumentTracker } from './policyDocumentTracker';
 import { PolicyLanguageServer } from './serverClient';
 import { registerPackSnippetCompletions } from './snippetCompletion';
+import { registerSummary } from './summary/registerSummary';
 import { PolicyStatusBar } from './statusBar';
 
 let server: PolicyLanguageServer | undefined;
@@ -26,18 +27,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await packs.reload();
   context.subscriptions.push(packs.onDidChange((r) => void server?.sendPackTemplates(r.templates)));
 
+  const summary = registerSummary(server, log);
   context.subscriptions.push(
+    ...summary.disposables,
     new PolicyStatusBar(documents),
     registerPackSnippetCompletions(packs, documents),
     ...registerPackCommands(packs),
-    ...registerCommands(context, server, documents, log),
+    ...registerCommands(context, server, documents),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('policyLint.enable')) return;
       if (vscode.workspace.getConfiguration('policyLint').get<boolean>('enable', true)) await server?.start();
       else await server?.stop();
+      summary.service.serverChanged();
     }),
   );
   if (vscode.workspace.getConfiguration('policyLint').get<boolean>('enable', true)) await server.start();
+  summary.service.serverChanged();
 }
 
 export async function deactivate(): Promise<void> {
