@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { RULES_BY_ID } from '../../../server/src/engine';
+import { COMMANDS, FIX_ALL_KIND, SUMMARY_REQUEST } from '../commandIds';
+import type { PolicyDocumentTracker } from '../policyDocumentTracker';
+import type { WebLanguageServer } from './webLanguageServer';
+
+const METHOD_NOT_FOUND = -32601;
+
+/**
+ * The commands of the web extension. The desktop ones (client/src/commands.ts) read the
+ * bundled docs with node:fs, so these are their browser counterparts; the snippet pack
+ * commands, which read packs from disk, say plainly that they need the desktop editor.
+ */
+export function registerWebCommands(context: vscode.ExtensionContext, server: WebLanguageServer, documents: PolicyDocumentTracker, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const needsDesktop = (what: string) => () =>
+    void vscode.window.showInformationMessage(
+      `Policy Lint: ${what} needs VS Code desktop (or a remote/Codespaces window): snippet packs are read from disk, which the browser version (vscode.dev, github.dev) cannot do. The built-in policy snippets work here.`,
+    );
+  return [
+    vscode.commands.registerCommand(COMMANDS.fixAll, () => fixAll(documents)),
+    vscode.commands.registerCommand(COMMANDS.showParticipationSummary, () => showSummary(server, log)),
+    vscode.commands.registerCommand(COMMANDS.openRuleDocs, (arg?: unknown) => openRuleDocs(context, arg)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      if (!vscode.workspace.getConfiguration('policyLint').get<boolean>('enable', true)) {
+        void vscode.window.showInformationMessage('Policy Lint is turned off (policyLint.enable); the language server is not running.');
+        return;
+      }
+      await server.restart();
+    }),
+    vscode.commands.registerCommand(COMMANDS.listSnippetPacks, needsDesktop('Listing snippet packs')),
+    vscode.commands.registerCommand(COMMANDS.createSnippetPackFromSelection, needsDesktop('Creating a snippet pack')),
+    vscode.commands.registerCommand(COMMANDS.validateSnippetPack, needsDesktop('Validating a snippet pack')),
+  ];
+}
+
+/** Applies the server's "fix all" code action (safe fixes only) to the active policy document. */
+async function fixAll(documents: PolicyDocumentTracker): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !documents.isPolicyDocument(editor.document)) {
+    void vscode.window.showInformationMessage('Policy Lint: open a policy document to fix.');
+    return;
+  }
+  const doc = editor.document;
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND, 1)) ?? [];
+  const action = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && (a.edit || a.command));
+  if (!action) {
+    void vscode.window.showInformationMessage('Policy Lint: no safe fixes to apply in this document.');
+    return;
+  }
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+    void vscode.window.showErrorMessage('Policy Lint: the fixes could not be applied (the document changed meanwhile?). Try again.');
+    return;
+  }
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Shows the server's participation summary (Markdown with links) in the preview. */
+async function showSummary(server: WebLanguageServer, log: vscode.LogOutputChannel): Promise<void> {
+  const client = server.languageClient;
+  if (!client || !server.isRunning) {
+    void vscode.window.showWarningMessage('Policy Lint: the language server is not running, so there is no participation summary.');
+    return;
+  }
+  let result: { markdown?: unknown } | null;
+  try {
+    result = await client.sendRequest(SUMMARY_REQUEST, {});
+  } catch (e) {
+    const code = (e as { code?: number }).code;
+    log.error(`${SUMMARY_REQUEST} failed: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(code === METHOD_NOT_FOUND ? 'Policy Lint: this language server has no participation summary.' : `Policy Lint: the participation summary failed (${(e as Error).message}).`);
+    return;
+  }
+  const markdown = typeof result?.markdown === 'string' ? result.markdown : JSON.stringify(result, null, 2);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+  } catch {
+    await vscode.window.showTextDocument(doc, { preview: true });
+  }
+}
+
+/** Opens docs/rules/<id>.md, shipped in the extension, in the Markdown preview (or `policyLint.docsBaseUrl`'s page). */
+async function openRuleDocs(context: vscode.ExtensionContext, arg: unknown): Promise<void> {
+  const given = typeof arg === 'string' ? arg : Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : (arg as { ruleId?: unknown; value?: unknown } | undefined)?.ruleId ?? (arg as { value?: unknown } | undefined)?.value;
+  const id = typeof given === 'string' ? given : await vscode.window.showQuickPick([...RULES_BY_ID.keys()].sort(), { title: 'Policy Lint: Open Rule Documentation', placeHolder: 'Rule' });
+  if (!id) return;
+  if (!RULES_BY_ID.has(id)) {
+    void vscode.window.showErrorMessage(`Policy Lint: "${id}" is not a rule id (one of ${[...RULES_BY_ID.keys()].join(', ')}).`);
+    return;
+  }
+  const base = vscode.workspace.getConfiguration('policyLint').get<string>('docsBaseUrl', '');
+  const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+  try {
+    await vscode.workspace.fs.stat(page);
+    await vscode.commands.executeCommand('markdown.showPreview', page);
+  } catch {
+    if (base) await vscode.env.openExternal(vscode.Uri.parse(`${base.replace(/\/?$/, '/')}${id}.md`));
+    else void vscode.window.showErrorMessage(`Policy Lint: no documentation for "${id}".`);
+  }
+}

@@ -1,0 +1,181 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ErrorAction,
+  LanguageClient,
+  State,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+} from 'vscode-languageclient/browser';
+import { COMMANDS } from '../commandIds';
+import type { PolicyDocumentTracker } from '../policyDocumentTracker';
+import { RestartPolicy } from '../restartPolicy';
+import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileParams } from '../../../server/src/lsp/protocol';
+import { findWorkspaceFiles, readWorkspaceFile } from './workspaceFiles';
+
+/** The worker constructor of the extension host (a browser global; the type checker knows Node's globals only). */
+declare const Worker: new (url: string) => unknown;
+
+type ServerWorker = Exclude<ConstructorParameters<typeof LanguageClient>[2], () => unknown>;
+
+const CONFIG_FILES = '**/{.policylintrc.json,.policylintrc.yaml,.policylintrc.yml,policy-lint.config.json,policy-lint.config.yaml,policy-lint.config.yml}';
+
+/**
+ * Restarts a worker that dies, as the desktop client's handler (client/src/serverClient.ts)
+ * does; that one cannot be imported here, its module starts the server as a Node process.
+ */
+class WorkerErrorHandler implements ErrorHandler {
+  private readonly policy = new RestartPolicy();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    this.log.error(`Connection to the language server failed (${count ?? 1}): ${error.message}`);
+    return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const { restart, count } = this.policy.onCrash();
+    if (!restart) {
+      const message = `The Policy Lint language server stopped ${count + 1} times in ${this.policy.windowMs / 60000} minutes and will not be restarted. See the "Policy Lint" output, then run "Policy Lint: Restart Language Server".`;
+      this.log.error(message);
+      return { action: CloseAction.DoNotRestart, message };
+    }
+    this.log.warn(`The language server stopped unexpectedly; restarting it (restart ${count} of at most ${this.policy.max}).`);
+    return { action: CloseAction.Restart, handled: true };
+  }
+
+  reset(): void {
+    this.policy.reset();
+  }
+}
+
+/**
+ * The language server of the web extension: dist/web/server.js in a web worker, told
+ * about exactly the open policy documents (as the desktop client does), and answering the
+ * server's requests to read and list workspace files, which it cannot do from a worker.
+ */
+export class WebLanguageServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  /** URIs the server has been sent didOpen for and not didClose. */
+  private readonly sent = new Set<string>();
+  private readonly errorHandler: WorkerErrorHandler;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly documents: PolicyDocumentTracker,
+  ) {
+    this.errorHandler = new WorkerErrorHandler(log);
+    this.subscriptions.push(documents.onDidChange(() => void this.resync()));
+  }
+
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  get isRunning(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const filter = (doc: vscode.TextDocument) => this.documents.isPolicyDocument(doc);
+    const clientOptions: LanguageClientOptions = {
+      // Any scheme: github.dev's files are `vscode-vfs:` URIs. The middleware sends policy documents only.
+      documentSelector: [{ language: 'markdown' }],
+      diagnosticCollectionName: 'policy-lint',
+      outputChannel: this.log,
+      errorHandler: this.errorHandler,
+      initializationOptions: () => ({ packTemplates: {} }),
+      synchronize: {
+        configurationSection: 'policyLint',
+        fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES)],
+      },
+      markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs] }, supportHtml: false },
+      middleware: {
+        didOpen: async (doc, next) => {
+          if (!filter(doc)) return;
+          this.sent.add(doc.uri.toString());
+          await next(doc);
+        },
+        didChange: async (event, next) => {
+          if (this.sent.has(event.document.uri.toString())) return next(event);
+          if (filter(event.document)) await this.sendOpen(event.document);
+        },
+        didSave: async (doc, next) => {
+          if (this.sent.has(doc.uri.toString())) await next(doc);
+        },
+        didClose: async (doc, next) => {
+          if (this.sent.delete(doc.uri.toString())) await next(doc);
+        },
+      },
+    };
+    const serverMain = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'web', 'server.js');
+    const client = new LanguageClient('policyLint', 'Policy Lint', () => Promise.resolve(new Worker(serverMain.toString(true)) as ServerWorker), clientOptions);
+    this.client = client;
+    this.subscriptions.push(
+      client.onRequest(READ_FILE_REQUEST, (p: ReadFileParams) => readWorkspaceFile(p)),
+      client.onRequest(FIND_FILES_REQUEST, (p: FindFilesParams) => findWorkspaceFiles(p)),
+      client.onDidChangeState((e) => {
+        // A (re)started server knows no documents; the client re-opens them through the middleware.
+        if (e.newState === State.Starting || e.newState === State.Stopped) this.sent.clear();
+        this.log.info(`Language server (web worker) ${State[e.newState].toLowerCase()}.`);
+      }),
+    );
+    try {
+      await client.start();
+    } catch (e) {
+      this.log.error(`The language server did not start: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Policy Lint: the language server did not start (${(e as Error).message}). See the "Policy Lint" output.`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.sent.clear();
+    if (client && client.state !== State.Stopped) await client.stop();
+  }
+
+  async restart(): Promise<void> {
+    this.errorHandler.reset();
+    this.log.info('Restarting the language server on request.');
+    // The browser LanguageClient has no restart(): a new worker is started.
+    await this.stop();
+    await this.start();
+  }
+
+  private async sendOpen(doc: vscode.TextDocument): Promise<void> {
+    const client = this.client;
+    if (!client || !this.isRunning) return;
+    this.sent.add(doc.uri.toString());
+    await client.sendNotification(DidOpenTextDocumentNotification.type, client.code2ProtocolConverter.asOpenTextDocumentParams(doc));
+  }
+
+  /** After a settings change: open newly matching documents on the server, close the ones that no longer match. */
+  private async resync(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.isRunning) return;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.languageId !== 'markdown') continue;
+      const uri = doc.uri.toString();
+      const policy = this.documents.isPolicyDocument(doc);
+      if (policy && !this.sent.has(uri)) await this.sendOpen(doc);
+      else if (!policy && this.sent.has(uri)) {
+        this.sent.delete(uri);
+        await client.sendNotification(DidCloseTextDocumentNotification.type, client.code2ProtocolConverter.asCloseTextDocumentParams(doc));
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    void this.stop();
+  }
+}
