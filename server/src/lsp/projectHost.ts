@@ -27,8 +27,12 @@ export interface ProjectHostOptions {
  */
 export class ProjectHost {
   readonly project: Project;
-  /** Version of each open document whose text the project holds. */
-  private readonly analysed = new Map<string, number>();
+  /**
+   * Version and text of each open document as the project holds it. The text is compared
+   * too (by reference first, so it costs nothing while nothing changed): a client that
+   * reuses a version number, or sends versions out of order, still gets its text analysed.
+   */
+  private readonly analysed = new Map<string, { version: number; text: string }>();
   /** Documents with non-empty published diagnostics, so an empty list is sent when they go clean. */
   private readonly withDiagnostics = new Set<string>();
   /**
@@ -92,9 +96,9 @@ export class ProjectHost {
   syncOpen(uri: string): string[] | undefined {
     const doc = this.openDocument(uri);
     if (!doc) return undefined;
-    if (this.analysed.get(uri) === doc.version) return undefined;
-    this.analysed.set(uri, doc.version);
+    if (this.holds(uri, doc)) return undefined;
     const text = doc.getText();
+    this.analysed.set(uri, { version: doc.version, text });
     if (!this.o.config.scope.isPolicyDocument(uri, text)) return this.project.has(uri) ? this.safeRemove(uri) : [];
     return this.upsert(uri, text);
   }
@@ -102,7 +106,7 @@ export class ProjectHost {
   /** Whether an open document has changes the project does not hold yet. */
   isStale(uri: string): boolean {
     const doc = this.openDocument(uri);
-    return !!doc && this.analysed.get(uri) !== doc.version;
+    return !!doc && !this.holds(uri, doc);
   }
 
   /** Whether an open document has been analysed at some version since it was opened. */
@@ -114,6 +118,12 @@ export class ProjectHost {
     this.analysed.delete(uri);
   }
 
+  /** Whether the project holds the open document's current version and text. */
+  private holds(uri: string, doc: TextDocument): boolean {
+    const a = this.analysed.get(uri);
+    return !!a && a.version === doc.version && a.text === doc.getText();
+  }
+
   /**
    * Publishes the current findings of a document. Skipped for an open document whose
    * newest version is not analysed yet: its own pending run will publish, and a result
@@ -121,7 +131,7 @@ export class ProjectHost {
    */
   publish(uri: string): void {
     const doc = this.openDocument(uri);
-    if (doc && this.analysed.get(uri) !== doc.version) return;
+    if (doc && !this.holds(uri, doc)) return;
     this.onWillPublish?.();
     const diagnostics = this.diagnosticsFor(uri, doc?.version);
     if (!diagnostics.length && !doc && !this.withDiagnostics.has(uri)) return;
