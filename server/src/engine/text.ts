@@ -84,3 +84,11 @@ export function hash(s: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A copy of `s` that does not keep alive the string it was sliced from. Memos that outlive
+ * a document version key on copies, or every version's text would stay in memory.
+ */
+export function flatCopy(s: string): string {
+  return (' ' + s).slice(1);
+}

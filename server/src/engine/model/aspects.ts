@@ -1,3 +1,4 @@
+import { flatCopy } from '../text';
 import type { ParticipationStatus } from '../types';
 
 /**
@@ -63,7 +64,7 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
   const resolve = (phrase: string): string | undefined => {
     if (memo.has(phrase)) return memo.get(phrase);
     const key = resolveUncached(phrase);
-    memo.set(phrase, key);
+    memo.set(flatCopy(phrase), key);
     return key;
   };
   return { programKey, resolve, memo };

@@ -1,12 +1,12 @@
 import type { PolicyLintConfig } from '../config/types';
 import type { InputProblem, ParticipationStatus } from '../types';
-import { LineIndex } from '../text';
+import { flatCopy, LineIndex } from '../text';
 import { parseFrontMatter, type FrontMatter } from '../parse/frontMatter';
-import { parseMarkdown, type Block } from '../parse/markdown';
-import { splitSentences } from '../parse/sentences';
+import { parseMarkdown, type Block, type ChunkCache } from '../parse/markdown';
+import { derivedKey, sentencesOf, type DerivedStatements, type SentenceCaches, type StatementScope } from './chunkFacts';
 import { vocabularyFor, type Vocabulary } from './vocabulary';
-import { headingLabel, inlineLabel, isInformativeHeading, cleanHeading } from './labels';
-import { findModals, primaryModal, type ModalUse } from './normative';
+import { headingLabel, isInformativeHeading, cleanHeading } from './labels';
+import type { ModalUse } from './normative';
 import { makeResolver, statusWord } from './aspects';
 import { nounPhraseStatement, predicateStatement, wordingStatements, type ParticipationStatement } from './participation';
 import { compileTerms, findTerms, type TermUsage } from './terms';
@@ -67,13 +67,15 @@ export interface DocumentModel {
   modalCache: Map<string, ModalUse[]>;
   /** Wording statements by clause text, offsets relative to the clause, valid for `statementScope`. */
   wordingCache: Map<string, ParticipationStatement[]>;
-  statementScope: { program?: string; aliases: Map<string, string> };
+  statementScope: StatementScope;
+  /** Parsed chunks of this version by text, for reuse by the next version. */
+  chunks: ChunkCache;
   /** Phrase → aspect key, for the same scope. */
   resolveMemo: Map<string, string | undefined>;
 }
 
 export interface ModelOptions {
-  /** The document's previous model: the modal analysis of unchanged clauses is reused from it. */
+  /** The document's previous model: unchanged chunks and clauses are reused from it. */
   previous?: DocumentModel;
   /** Registry aliases: normalised phrase → aspect key. */
   aliases: Map<string, string>;
@@ -83,11 +85,14 @@ export interface ModelOptions {
 export function buildDocumentModel(uri: string, text: string, config: PolicyLintConfig, options: ModelOptions): DocumentModel {
   const lines = new LineIndex(text);
   const fm = parseFrontMatter(text, uri, lines);
-  const { prose, blocks, codeLines } = parseMarkdown(text, fm.bodyStart, lines);
+  const previous = options.previous;
+  const parsed = parseMarkdown(text, fm.bodyStart, lines, previous?.chunks);
+  const { prose, blocks, codeLines } = parsed;
   const vocabulary = vocabularyFor(config, fm.data.participants, fm.data.issuer);
-  const prevScope = options.previous?.statementScope;
+  const prevScope = previous?.statementScope;
   const sameScope = prevScope !== undefined && prevScope.aliases === options.aliases && prevScope.program === fm.data.program;
-  const resolver = makeResolver(fm.data.program, options.aliases, sameScope ? options.previous!.resolveMemo : undefined);
+  const scope: StatementScope = sameScope ? prevScope : { program: fm.data.program, aliases: options.aliases };
+  const resolver = makeResolver(fm.data.program, options.aliases, sameScope ? previous!.resolveMemo : undefined);
 
   const sections = buildSections(blocks, prose, vocabulary, text.length);
   const clauses: Clause[] = [];
@@ -96,52 +101,52 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const itemLabels = new Map<number, Clause['label']>();
   const tables = new Map<number, { statusColumn: number; rowLabels: Map<number, Clause['label']> }>();
   let sectionIndex = -1;
-  const modalCache = new Map<string, ModalUse[]>();
-  const previousCache = options.previous?.vocabulary === vocabulary ? options.previous.modalCache : undefined;
+  const caches: SentenceCaches = { modals: new Map(), previousModals: previous?.vocabulary === vocabulary ? previous.modalCache : undefined };
   const wordingCache = new Map<string, ParticipationStatement[]>();
-  const previousWording = sameScope ? options.previous!.wordingCache : undefined;
+  const previousWording = sameScope ? previous!.wordingCache : undefined;
 
-  for (const block of blocks) {
-    while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= block.start) sectionIndex++;
-    const section = sectionIndex >= 0 ? sections[sectionIndex] : undefined;
-    if (block.kind === 'heading') continue;
-    const sectionLabel = effectiveSectionLabel(section);
-    if (block.table && handleTableCell(block)) continue;
+  for (const placed of parsed.chunks) {
+    placed.blocks.forEach((block, blockIndex) => {
+      while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= block.start) sectionIndex++;
+      const section = sectionIndex >= 0 ? sections[sectionIndex] : undefined;
+      if (block.kind === 'heading') return;
+      const sectionLabel = effectiveSectionLabel(section);
+      if (block.table && handleTableCell(block)) return;
 
-    let paragraphLabel: Clause['label'];
-    const spans = splitSentences(prose, block.start, block.end);
-    spans.forEach(([start, end], i) => {
-      const textOf = prose.slice(start, end);
-      const own = inlineLabel(textOf, vocabulary);
-      const inline = own ? { status: own.status, start: start + own.start, end: start + own.end } : undefined;
-      let label: Clause['label'] = inline ? { ...inline, source: 'inline' } : paragraphLabel;
-      if (i === 0 && inline) {
-        paragraphLabel = { ...inline, source: 'paragraph' };
-        if (block.listItemStart && block.listPath.length) itemLabels.set(block.listPath[block.listPath.length - 1], { ...inline, source: 'list-item' });
-      }
-      if (!label) {
-        for (let p = block.listPath.length - 1; p >= 0 && !label; p--) label = itemLabels.get(block.listPath[p]);
-      }
-      if (!label && block.table) label = tables.get(block.table.id)?.rowLabels.get(block.table.row);
-      if (!label && sectionLabel.label) label = { ...sectionLabel.label, source: 'section' };
-      let modals = modalCache.get(textOf) ?? previousCache?.get(textOf);
-      if (!modals) modals = findModals(textOf, vocabulary);
-      modalCache.set(textOf, modals);
-      const clause: Clause = {
-        index: clauses.length,
-        start,
-        end,
-        text: textOf,
-        block,
-        section,
-        inlineLabel: inline,
-        label,
-        informative: !label && sectionLabel.informative,
-        modals,
-        primary: primaryModal(modals),
-      };
-      clauses.push(clause);
-      collectStatements(clause);
+      let paragraphLabel: Clause['label'];
+      sentencesOf(placed.chunk, blockIndex, vocabulary, scope, caches).forEach((facts, i) => {
+        const start = placed.offset + facts.start;
+        const inline = facts.inline && { status: facts.inline.status, start: start + facts.inline.start, end: start + facts.inline.end };
+        let label: Clause['label'] = inline ? { ...inline, source: 'inline' } : paragraphLabel;
+        if (i === 0 && inline) {
+          paragraphLabel = { ...inline, source: 'paragraph' };
+          if (block.listItemStart && block.listPath.length) itemLabels.set(block.listPath[block.listPath.length - 1], { ...inline, source: 'list-item' });
+        }
+        if (!label) {
+          for (let p = block.listPath.length - 1; p >= 0 && !label; p--) label = itemLabels.get(block.listPath[p]);
+        }
+        if (!label && block.table) label = tables.get(block.table.id)?.rowLabels.get(block.table.row);
+        if (!label && sectionLabel.label) label = { ...sectionLabel.label, source: 'section' };
+        const clause: Clause = {
+          index: clauses.length,
+          start,
+          end: placed.offset + facts.end,
+          text: facts.text,
+          block,
+          section,
+          inlineLabel: inline,
+          label,
+          informative: !label && sectionLabel.informative,
+          modals: facts.modals,
+          primary: facts.primary,
+        };
+        clauses.push(clause);
+        const key = derivedKey(clause.label, clause.informative);
+        let derived = facts.derived?.get(key);
+        if (!derived) (facts.derived ??= new Map()).set(key, (derived = deriveStatements(clause)));
+        for (const s of derived.statements) statements.push({ ...s, start: s.start + start, end: s.end + start });
+        for (const s of derived.unclear) unclear.push({ ...s, start: s.start + start, end: s.end + start });
+      });
     });
   }
 
@@ -149,40 +154,42 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const { suppressions, problems: directiveProblems } = readSuppressions(text, lines, codeLines, options.knownRules);
   return {
     uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses, statements, unclear, terms,
-    suppressions, directiveProblems, vocabulary, config, modalCache, wordingCache,
-    statementScope: { program: fm.data.program, aliases: options.aliases },
+    suppressions, directiveProblems, vocabulary, config, modalCache: caches.modals, wordingCache, chunks: parsed.cache,
+    statementScope: scope,
     resolveMemo: resolver.memo,
   };
 
-  function collectStatements(clause: Clause) {
-    const body = clause.inlineLabel ? clause.text.slice(clause.inlineLabel.end - clause.start) : clause.text;
-    const bodyOffset = clause.inlineLabel ? clause.inlineLabel.end : clause.start;
+  /** The statements a clause makes, with offsets relative to the clause: memoised per sentence and label. */
+  function deriveStatements(clause: Clause): DerivedStatements {
+    const out: DerivedStatements = { statements: [], unclear: [] };
+    const bodyOffset = clause.inlineLabel ? clause.inlineLabel.end - clause.start : 0;
+    const body = bodyOffset ? clause.text.slice(bodyOffset) : clause.text;
     let relative = wordingCache.get(body) ?? previousWording?.get(body);
     if (!relative) relative = wordingStatements(body, 0, resolver);
     wordingCache.set(body, relative);
-    const found = relative.map((r) => ({ ...r, start: r.start + bodyOffset, end: r.end + bodyOffset }));
-    statements.push(...found);
+    for (const r of relative) out.statements.push({ ...r, start: r.start + bodyOffset, end: r.end + bodyOffset });
     const main = clause.primary ?? clause.modals.find((m) => m.subject !== 'issuer' && m.subject !== 'other');
-    if (found.length || clause.informative) return; // the wording said it already, or the section only informs
+    if (relative.length || clause.informative) return out; // the wording said it already, or the section only informs
     if (main && !main.conditional) {
       const implied = main.force === 'obligation' ? 'mandatory' : main.force === 'permission' ? 'optional' : undefined;
       if (main.force === 'ambiguous' && !clause.label && main.subject === 'participant') {
-        const s = predicateStatement(clause.text, clause.start, main, 'optional', 'wording', resolver);
-        if (s) unclear.push({ key: s.key, aspect: s.aspect, start: s.start, end: s.end, evidence: s.evidence });
+        const s = predicateStatement(clause.text, 0, main, 'optional', 'wording', resolver);
+        if (s) out.unclear.push({ key: s.key, aspect: s.aspect, start: s.start, end: s.end, evidence: s.evidence });
       }
       const status = clause.label?.status ?? implied;
       if (status && (clause.label || main.subject === 'participant')) {
-        const s = predicateStatement(clause.text, clause.start, main, status, clause.label ? 'label' : 'wording', resolver);
-        if (s) statements.push(s);
+        const s = predicateStatement(clause.text, 0, main, status, clause.label ? 'label' : 'wording', resolver);
+        if (s) out.statements.push(s);
       }
     } else if (!clause.modals.length && clause.label && clause.label.source !== 'section') {
       const s = nounPhraseStatement(body, bodyOffset, clause.label.status, resolver);
-      if (s) statements.push(s);
+      if (s) out.statements.push(s);
     } else if (!clause.modals.length && clause.label?.source === 'section' && clause.block.listDepth > 0) {
       // A bare list item under "Optional aspects" names an aspect with that status.
       const s = nounPhraseStatement(body, bodyOffset, clause.label.status, resolver);
-      if (s) statements.push(s);
+      if (s) out.statements.push(s);
     }
+    return out;
   }
 
   /** Reads a table cell. Returns true when the cell is a status cell (not prose to lint as a clause). */
@@ -224,25 +231,46 @@ function buildSections(blocks: Block[], prose: string, vocab: Vocabulary, docEnd
   const stack: Section[] = [];
   for (const b of blocks) {
     if (b.kind !== 'heading') continue;
-    const raw = prose.slice(b.start, b.end);
+    const facts = headingFacts(prose.slice(b.start, b.end), vocab);
     const level = b.level ?? 1;
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop()!.contentEnd = b.start;
-    const label = headingLabel(raw, vocab);
     const section: Section = {
-      title: cleanHeading(raw),
+      title: facts.title,
       level,
       start: b.start,
       end: b.end,
       line: b.startLine,
       contentEnd: docEnd,
-      label: label ? { status: label.status, start: b.start + label.start, end: b.start + label.end } : undefined,
-      informative: !label && isInformativeHeading(raw, vocab),
+      label: facts.label ? { status: facts.label.status, start: b.start + facts.label.start, end: b.start + facts.label.end } : undefined,
+      informative: facts.informative,
       parent: stack[stack.length - 1],
     };
     sections.push(section);
     stack.push(section);
   }
   return sections;
+}
+
+interface HeadingFacts {
+  title: string;
+  label?: { status: ParticipationStatus; start: number; end: number };
+  informative: boolean;
+}
+
+/** Heading analyses by vocabulary and heading text: a document keeps its headings from one keystroke to the next. */
+const headingMemo = new WeakMap<Vocabulary, Map<string, HeadingFacts>>();
+
+function headingFacts(raw: string, vocab: Vocabulary): HeadingFacts {
+  let memo = headingMemo.get(vocab);
+  if (!memo) headingMemo.set(vocab, (memo = new Map()));
+  let facts = memo.get(raw);
+  if (!facts) {
+    const label = headingLabel(raw, vocab);
+    facts = { title: cleanHeading(raw), label: label && { status: label.status, start: label.start, end: label.end }, informative: !label && isInformativeHeading(raw, vocab) };
+    if (memo.size >= 20_000) memo.clear(); // bounded: headings typed letter by letter add entries
+    memo.set(flatCopy(raw), facts);
+  }
+  return facts;
 }
 
 /** The nearest enclosing section that is labelled or informative decides. */

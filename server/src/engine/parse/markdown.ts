@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { LineIndex } from '../text';
+import { flatCopy, LineIndex } from '../text';
 import { maskInline, blankOut } from './inlineMask';
 
 /**
@@ -38,22 +38,144 @@ export interface Block {
 const md = new MarkdownIt({ html: true });
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
-export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex): ParsedMarkdown {
+/**
+ * A stretch of the document from one ATX heading at column 0 to the next, parsed on its
+ * own. Offsets and lines in it are relative to the chunk's start. While a document is
+ * edited, only the chunks whose text changed are parsed again: this is what keeps a
+ * keystroke in a 10,000-line document cheap.
+ */
+export interface ParsedChunk {
+  /** The chunk's source (front matter blanked), a flat copy: the key it is cached under. */
+  readonly src: string;
+  readonly prose: string;
+  /** Blocks with chunk-relative offsets; list and table ids are unique to this chunk. */
+  readonly blocks: Block[];
+  readonly codeLines: Array<[number, number]>;
+  /** False when something (a fence, an HTML block) is still open at the end, so the heading after it may not start a block. */
+  readonly closed: boolean;
+  /** Whether it was parsed followed by a heading (as every chunk but the document's last is). */
+  readonly probed: boolean;
+  /** Analyses of the chunk made by the model, tagged with what they depend on. */
+  memo?: unknown;
+  /** The last placement's absolute blocks, reused while the chunk stays where it is. */
+  placed?: { offset: number; line: number; blocks: Block[] };
+}
+
+/** Parsed chunks by source text, one per occurrence in the document: the previous version's, to reuse. */
+export type ChunkCache = Map<string, ParsedChunk[]>;
+
+export interface PlacedChunk {
+  chunk: ParsedChunk;
+  offset: number;
+  line: number;
+  /** Absolute blocks of this chunk in this document. */
+  blocks: Block[];
+}
+
+export interface ParsedDocument extends ParsedMarkdown {
+  chunks: PlacedChunk[];
+  /** The chunks of this version, for the next one. */
+  cache: ChunkCache;
+}
+
+/** A chunk that is still open is merged with what follows; after this many tries the rest of the document is one chunk. */
+const MAX_MERGES = 4;
+/** Ids of list items and tables are `serial * ID_SPACE + n`, so chunks never share one. */
+const ID_SPACE = 2 ** 26;
+let nextSerial = 1;
+
+/** A heading line at column 0 (what markdown-it reads as an ATX heading when no container or raw block is open). */
+const HEADING_LINE = /^#{1,6}(?=[ \t\r\n]|(?![\s\S]))/gm;
+
+export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex, previous?: ChunkCache): ParsedDocument {
   // Keep offsets: front matter becomes blank lines for markdown-it.
-  const src = bodyStart > 0 ? text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart) : text;
-  const tokens = md.parse(src, {});
+  const src = bodyStart > 0 ? blankOut(text.slice(0, bodyStart)) + text.slice(bodyStart) : text;
+  const cuts = [0];
+  HEADING_LINE.lastIndex = 0;
+  for (let m = HEADING_LINE.exec(src); m; m = HEADING_LINE.exec(src)) {
+    const before = src.charCodeAt(m.index - 1);
+    if (m.index > 0 && (before === 10 || before === 13)) cuts.push(m.index);
+  }
+  cuts.push(src.length);
+
+  const cache: ChunkCache = new Map();
+  const chunks: PlacedChunk[] = [];
+  for (let i = 0; i + 1 < cuts.length; ) {
+    let j = i + 1;
+    let chunk = chunkAt(cuts[i], cuts[j], j + 1 === cuts.length);
+    for (let merges = 0; !chunk.closed && j + 1 < cuts.length; merges++) {
+      j = merges < MAX_MERGES ? j + 1 : cuts.length - 1;
+      chunk = chunkAt(cuts[i], cuts[j], j + 1 === cuts.length);
+    }
+    const offset = cuts[i];
+    const line = lines.positionAt(offset).line;
+    chunks.push({ chunk, offset, line, blocks: place(chunk, offset, line) });
+    i = j;
+  }
+
+  const blocks: Block[] = [];
+  const codeLines: Array<[number, number]> = [];
+  let prose = '';
+  for (const c of chunks) {
+    for (const b of c.blocks) blocks.push(b);
+    for (const [s, e] of c.chunk.codeLines) codeLines.push([s + c.line, e + c.line]);
+    prose += c.chunk.prose;
+  }
+  return { prose, blocks, codeLines, chunks, cache };
+
+  function chunkAt(start: number, end: number, last: boolean): ParsedChunk {
+    const key = src.slice(start, end);
+    const used = cache.get(key);
+    // The same text twice in one document gets two chunks: list and table ids must differ.
+    let chunk = previous?.get(key)?.[used?.length ?? 0];
+    // A chunk parsed as the document's last was not probed for being closed.
+    if (!chunk || (!last && !chunk.probed)) chunk = parseChunk(key, last);
+    if (used) used.push(chunk);
+    else cache.set(chunk.src, [chunk]);
+    return chunk;
+  }
+}
+
+/** The chunk's blocks at an absolute place in the document. */
+function place(chunk: ParsedChunk, offset: number, line: number): Block[] {
+  if (offset === 0 && line === 0) return chunk.blocks;
+  if (chunk.placed?.offset === offset && chunk.placed.line === line) return chunk.placed.blocks;
+  const blocks = chunk.blocks.map((b) => ({ ...b, start: b.start + offset, end: b.end + offset, startLine: b.startLine + line }));
+  chunk.placed = { offset, line, blocks };
+  return blocks;
+}
+
+/**
+ * Parses one chunk. Unless it is the document's last, it is parsed followed by a heading
+ * line, as it is in the document: the chunk is closed when that heading comes out as a
+ * top-level heading (nothing left open swallowed it), and its own blocks then end
+ * exactly as they do in the whole document.
+ */
+function parseChunk(source: string, last: boolean): ParsedChunk {
+  const src = flatCopy(source);
+  const lines = new LineIndex(src);
+  const probeLine = lines.lineCount - 1;
+  const tokens = md.parse(last ? src : src + '# x\n', {});
+  let closed = true;
+  if (!last) {
+    const probe = tokens[tokens.length - 3];
+    closed = probe?.type === 'heading_open' && probe.level === 0 && probe.map?.[0] === probeLine;
+    if (closed) tokens.length -= 3;
+  }
+  const serial = nextSerial++;
   /** Per block, the [start, end) stretches of source that are its prose (lines minus container markers). */
   const blockSpans: Array<Array<[number, number]>> = [];
   const blocks: Block[] = [];
   const codeLines: Array<[number, number]> = [];
   let quoteDepth = 0;
   const listStack: number[] = [];
-  let listItemCounter = 0;
+  let listItemCounter = serial * ID_SPACE;
   let pendingItemStart = false;
-  let tableId = 0;
+  let tableId = serial * ID_SPACE;
   let row = -1;
   let inHead = false;
-
+  // Blocks in the same list item share one path array: copying it per block is quadratic in nesting depth.
+  let path: number[] = [];
 
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
@@ -66,10 +188,12 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
         continue;
       case 'list_item_open':
         listStack.push(++listItemCounter);
+        path = listStack.slice();
         pendingItemStart = true;
         continue;
       case 'list_item_close':
         listStack.pop();
+        path = listStack.slice();
         pendingItemStart = false;
         continue;
       case 'fence':
@@ -97,24 +221,23 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
       const kind: BlockKind = parent?.type === 'heading_open' ? 'heading' : 'paragraph';
       const spans = lineSpans(tok, tok.map[0]);
       if (!spans.length) continue;
-      const span = [spans[0][0], spans[spans.length - 1][1]];
       blockSpans.push(spans);
       blocks.push({
         kind,
-        start: span[0],
-        end: span[1],
+        start: spans[0][0],
+        end: spans[spans.length - 1][1],
         startLine: tok.map[0],
         level: kind === 'heading' ? Number(parent.tag.slice(1)) : undefined,
         listDepth: listStack.length,
         listItemStart: kind === 'paragraph' && pendingItemStart,
-        listPath: listStack.slice(),
+        listPath: path,
       });
       if (kind === 'paragraph') pendingItemStart = false;
     } else if (tok.type === 'html_block' && tok.map) {
       const start = lines.lineStarts[tok.map[0]];
       const end = lines.lineEnd(Math.max(tok.map[0], tok.map[1] - 1));
       blockSpans.push([[start, end]]);
-      blocks.push({ kind: 'html', start, end, startLine: tok.map[0], listDepth: listStack.length, listItemStart: false, listPath: listStack.slice() });
+      blocks.push({ kind: 'html', start, end, startLine: tok.map[0], listDepth: listStack.length, listItemStart: false, listPath: path });
     }
   }
 
@@ -123,18 +246,18 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
   let at = 0;
   blocks.forEach((b, i) => {
     if (b.start < at) return; // defensive: blocks come in document order and never overlap
-    prose += blankOut(text.slice(at, b.start));
+    prose += blankOut(src.slice(at, b.start));
     let blockText = '';
     let p = b.start;
     for (const [s, e] of blockSpans[i]) {
-      blockText += blankOut(text.slice(p, s)) + text.slice(s, e);
+      blockText += blankOut(src.slice(p, s)) + src.slice(s, e);
       p = e;
     }
     prose += maskInline(blockText, b.kind === 'html');
     at = b.end;
   });
-  prose += blankOut(text.slice(at));
-  return { prose, blocks, codeLines };
+  prose += blankOut(src.slice(at));
+  return { src, prose, blocks, codeLines, closed, probed: !last };
 
   /** The source stretches holding an inline token's lines, found by matching each content line in its source line. */
   function lineSpans(tok: { content: string }, firstLine: number): Array<[number, number]> {
@@ -172,7 +295,7 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex)
         startLine: lineNo,
         listDepth: listStack.length,
         listItemStart: false,
-        listPath: listStack.slice(),
+        listPath: path,
         table: { id: tableId, row, column, header: inHead },
       });
     });
@@ -210,3 +333,10 @@ export function splitTableRow(line: string): Array<[number, number]> {
   return cells;
 }
 
+
+/** The document parsed in one piece, no chunks: the reference the chunked parse must equal (tests, benchmarks). */
+export function parseMarkdownWhole(text: string, bodyStart: number): ParsedMarkdown {
+  const src = bodyStart > 0 ? blankOut(text.slice(0, bodyStart)) + text.slice(bodyStart) : text;
+  const { prose, blocks, codeLines } = parseChunk(src, true);
+  return { prose, blocks, codeLines };
+}
