@@ -62,7 +62,7 @@ h1{font-size:1.3em;margin:14px 0 4px}
 .legend li{padding:2px 8px}
 table{border-collapse:collapse}
 th,td{border:1px solid var(--vscode-editorWidget-border,var(--vscode-panel-border,#8884));padding:4px 8px;vertical-align:top;text-align:left}
-thead th{position:sticky;top:0;background:var(--vscode-editor-background);font-weight:600;max-width:14em;overflow-wrap:anywhere}
+thead th{position:sticky;top:0;background:var(--vscode-editor-background);font-weight:600;max-width:14em;overflow-wrap:break-word}
 th.program{background:var(--vscode-sideBarSectionHeader-background,transparent);font-weight:600;padding-top:8px}
 th.aspect{font-weight:normal;max-width:22em}
 td.empty{color:var(--vscode-disabledForeground,#888)}
