@@ -31,6 +31,8 @@ export class SummaryService implements vscode.Disposable {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private attached: LanguageClient | undefined;
+  /** Until the extension has started (or decided not to start) the server, the views say "loading". */
+  private serverDecided = false;
   private readonly clientSubscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -67,6 +69,7 @@ export class SummaryService implements vscode.Disposable {
 
   /** The language client was started, stopped or replaced: listen to the one running now. */
   serverChanged(): void {
+    this.serverDecided = true;
     this.attach();
     this.invalidate();
   }
@@ -100,6 +103,7 @@ export class SummaryService implements vscode.Disposable {
   }
 
   private async fetch(): Promise<void> {
+    if (!this.serverDecided) return;
     this.attach();
     this.stale = false;
     const client = this.server.languageClient;
