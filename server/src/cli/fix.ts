@@ -61,7 +61,12 @@ export interface WriteFailure {
   message: string;
 }
 
-/** Writes the changed documents back, each atomically; a failed write leaves that file untouched. */
+/**
+ * Writes the changed documents back, each atomically; a failed write leaves that file
+ * untouched. A file whose content on disk is no longer what was read (saved meanwhile by
+ * an editor or another tool) is not overwritten either: it is reported as a failure.
+ * Documents that could not be read or analysed are not in the session, so never written.
+ */
 export async function writeFixedFiles(docs: LintDocument[]): Promise<WriteFailure[]> {
   const failures: WriteFailure[] = [];
   let next = 0;
@@ -70,7 +75,8 @@ export async function writeFixedFiles(docs: LintDocument[]): Promise<WriteFailur
     while (next < docs.length) {
       const d = docs[next++];
       try {
-        await writeFileAtomic(d.file, (d.bom ? '\uFEFF' : '') + d.text);
+        const bom = d.bom ? '\uFEFF' : '';
+        await writeFileAtomic(d.file, bom + d.text, { expected: bom + d.original });
         d.original = d.text;
       } catch (e) {
         failures.push({ file: d.file, message: (e as Error).message });
