@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { RULES_BY_ID } from '../../../server/src/engine';
 import { COMMANDS, FIX_ALL_KIND, SUMMARY_REQUEST } from '../commandIds';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
 import type { WebLanguageServer } from './webLanguageServer';
@@ -83,10 +82,11 @@ async function showSummary(server: WebLanguageServer, log: vscode.LogOutputChann
 /** Opens docs/rules/<id>.md, shipped in the extension, in the Markdown preview (or `policyLint.docsBaseUrl`'s page). */
 async function openRuleDocs(context: vscode.ExtensionContext, arg: unknown): Promise<void> {
   const given = typeof arg === 'string' ? arg : Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : (arg as { ruleId?: unknown; value?: unknown } | undefined)?.ruleId ?? (arg as { value?: unknown } | undefined)?.value;
-  const id = typeof given === 'string' ? given : await vscode.window.showQuickPick([...RULES_BY_ID.keys()].sort(), { title: 'Policy Lint: Open Rule Documentation', placeHolder: 'Rule' });
+  const ids = ruleIds(context);
+  const id = typeof given === 'string' ? given : await vscode.window.showQuickPick(ids, { title: 'Policy Lint: Open Rule Documentation', placeHolder: 'Rule' });
   if (!id) return;
-  if (!RULES_BY_ID.has(id)) {
-    void vscode.window.showErrorMessage(`Policy Lint: "${id}" is not a rule id (one of ${[...RULES_BY_ID.keys()].join(', ')}).`);
+  if (!ids.includes(id)) {
+    void vscode.window.showErrorMessage(`Policy Lint: "${id}" is not a rule id (one of ${ids.join(', ')}).`);
     return;
   }
   const base = vscode.workspace.getConfiguration('policyLint').get<string>('docsBaseUrl', '');
@@ -98,4 +98,13 @@ async function openRuleDocs(context: vscode.ExtensionContext, arg: unknown): Pro
     if (base) await vscode.env.openExternal(vscode.Uri.parse(`${base.replace(/\/?$/, '/')}${id}.md`));
     else void vscode.window.showErrorMessage(`Policy Lint: no documentation for "${id}".`);
   }
+}
+
+/**
+ * The rule ids, from the manifest's `policyLint.rules` setting (a unit test keeps it equal
+ * to the engine's rules): importing the engine for its list would put all of it in this bundle.
+ */
+function ruleIds(context: vscode.ExtensionContext): string[] {
+  const rules = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, { properties?: Record<string, unknown> }> } } }).contributes?.configuration?.properties?.['policyLint.rules']?.properties;
+  return Object.keys(rules ?? {}).sort();
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
   CloseAction,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -20,9 +22,24 @@ import { findWorkspaceFiles, readWorkspaceFile } from './workspaceFiles';
 /** The worker constructor of the extension host (a browser global; the type checker knows Node's globals only). */
 declare const Worker: new (url: string) => unknown;
 
-type ServerWorker = Exclude<ConstructorParameters<typeof LanguageClient>[2], () => unknown>;
+type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
 
 const CONFIG_FILES = '**/{.policylintrc.json,.policylintrc.yaml,.policylintrc.yml,policy-lint.config.json,policy-lint.config.yaml,policy-lint.config.yml}';
+
+/**
+ * Starts the server script in a worker. An extension installed on a remote server and run
+ * in the browser (code-server, Codespaces) has a `vscode-remote:` location, from which the
+ * web extension host refuses to start workers; its `fetch` does read such URIs, so the
+ * script is started from its text instead. (On vscode.dev and github.dev the extension
+ * is served over https and started directly.)
+ */
+async function startWorker(script: vscode.Uri): Promise<ServerWorker> {
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true)) as ServerWorker;
+  const response = await fetch(script.toString(true));
+  if (!response.ok) throw new Error(`cannot load the language server from ${script.toString(true)} (HTTP ${response.status})`);
+  const source = URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+  return new Worker(source) as ServerWorker;
+}
 
 /**
  * Restarts a worker that dies, as the desktop client's handler (client/src/serverClient.ts)
@@ -61,6 +78,7 @@ class WorkerErrorHandler implements ErrorHandler {
  */
 export class WebLanguageServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private worker: ServerWorker | undefined;
   /** URIs the server has been sent didOpen for and not didClose. */
   private readonly sent = new Set<string>();
   private readonly errorHandler: WorkerErrorHandler;
@@ -117,7 +135,14 @@ export class WebLanguageServer implements vscode.Disposable {
       },
     };
     const serverMain = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'web', 'server.js');
-    const client = new LanguageClient('policyLint', 'Policy Lint', () => Promise.resolve(new Worker(serverMain.toString(true)) as ServerWorker), clientOptions);
+    // Transports rather than the Worker: the client tells a Worker by `instanceof Worker`, which
+    // fails for the workers of VS Code's web extension host (its Worker is a wrapper).
+    const transports = async () => {
+      this.worker?.terminate();
+      this.worker = await startWorker(serverMain);
+      return { reader: new BrowserMessageReader(this.worker), writer: new BrowserMessageWriter(this.worker) };
+    };
+    const client = new LanguageClient('policyLint', 'Policy Lint', transports, clientOptions);
     this.client = client;
     this.subscriptions.push(
       client.onRequest(READ_FILE_REQUEST, (p: ReadFileParams) => readWorkspaceFile(p)),
@@ -141,6 +166,9 @@ export class WebLanguageServer implements vscode.Disposable {
     this.client = undefined;
     this.sent.clear();
     if (client && client.state !== State.Stopped) await client.stop();
+    // The worker outlives the `exit` notification; it is ended here.
+    this.worker?.terminate();
+    this.worker = undefined;
   }
 
   async restart(): Promise<void> {
