@@ -16,6 +16,7 @@ import {
 import { COMMANDS } from '../commandIds';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
 import { RestartPolicy } from '../restartPolicy';
+import { CONFIG_FILE_NAMES } from '../../../server/src/lsp/hostConfigNames';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileParams } from '../../../server/src/lsp/protocol';
 import { findWorkspaceFiles, readWorkspaceFile } from './workspaceFiles';
 
@@ -24,7 +25,7 @@ declare const Worker: new (url: string) => unknown;
 
 type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
 
-const CONFIG_FILES = '**/{.policylintrc.json,.policylintrc.yaml,.policylintrc.yml,policy-lint.config.json,policy-lint.config.yaml,policy-lint.config.yml}';
+const CONFIG_FILES = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 /**
  * Starts the server script in a worker. An extension installed on a remote server and run

@@ -1,21 +1,9 @@
 import { defaultConfig, loadConfig, type InputProblem, type PolicyLintConfig, type ResolvedConfig } from '../engine';
 import type { ServerHost, TextReadResult } from './host';
+import { CONFIG_FILE_NAMES } from './hostConfigNames';
 import { displayUri, joinUri } from './hostPaths';
 
-/**
- * Config file names, in the order they are looked for in a folder. The same list as
- * server/src/node/configFiles.ts (the CLI's), which cannot be imported here: it reads the
- * disk with node:fs, and this module runs in the browser too. test/e2e/web.test.ts keeps
- * the two equal.
- */
-export const CONFIG_FILE_NAMES: readonly string[] = [
-  '.policylintrc.json',
-  '.policylintrc.yaml',
-  '.policylintrc.yml',
-  'policy-lint.config.json',
-  'policy-lint.config.yaml',
-  'policy-lint.config.yml',
-];
+export { CONFIG_FILE_NAMES };
 
 export interface ConfigFileRead {
   uri: string;
