@@ -68,7 +68,8 @@ function aspectNode(row: SummaryRow, pathLabel: (uri: string) => string): Summar
     };
   });
   return {
-    id: `aspect:${row.key}`,
+    // VS Code keeps an item's expansion by id: a row that becomes contradictory gets a new id, so it opens.
+    id: `aspect:${row.key}${row.status === 'contradictory' ? ':contradictory' : ''}`,
     kind: 'aspect',
     label,
     description: `${statusText(row)} · ${places} place${places === 1 ? '' : 's'}`,

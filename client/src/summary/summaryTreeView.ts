@@ -56,10 +56,6 @@ export class SummaryTreeView implements vscode.TreeDataProvider<SummaryTreeNode>
     return node ? node.children : this.roots;
   }
 
-  getParent(): undefined {
-    return undefined;
-  }
-
   private show(state: SummaryState): void {
     if (state.kind === 'ready') {
       this.roots = buildSummaryTree(state.rows, (uri) => pathLabel(uri, workspaceFolderRefs()));

@@ -45,6 +45,15 @@ describe('participation summary tree (client)', () => {
     assert.match(registry.tooltip, /declared in the configuration/);
   });
 
+  it('gives an aspect a new id when it becomes contradictory, so that it opens', () => {
+    const rows = sampleRows();
+    const calls = () => buildSummaryTree(rows, label)[0].children.find((a) => a.label === 'Attending quarterly stakeholder calls')!;
+    const before = calls().id;
+    rows[1].status = 'contradictory';
+    assert.notEqual(calls().id, before);
+    assert.equal(calls().expanded, true);
+  });
+
   it('gives stable, distinct ids (expansion survives a refresh)', () => {
     const ids = (rows: SummaryRow[]) => buildSummaryTree(rows, label).flatMap((p) => [p.id, ...p.children.flatMap((a) => [a.id, ...a.children.map((l) => l.id)])]);
     const first = ids(sampleRows());
