@@ -53,6 +53,8 @@ const browser = {
 
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (parallel.ts starts dist/lintWorker.js next to dist/cli.js).
+  { entryPoints: ['server/src/cli/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow (the bundle then
   // fails at activation with "Cannot find module './impl/format'"); its `module` build bundles.

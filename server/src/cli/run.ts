@@ -73,7 +73,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
 
   let loaded: LoadedWorkspace;
   try {
-    loaded = await loadWorkspace({ paths: opts.paths, config: opts.config, rules: opts.rules }, io, cwd);
+    loaded = await loadWorkspace({ paths: opts.paths, config: opts.config, rules: opts.rules, parallel: true }, io, cwd);
   } catch (e) {
     if (!(e instanceof WorkspaceError)) throw e;
     err(`policy-lint: ${e.message}`);

@@ -1,4 +1,4 @@
-import { Project, type Finding, type ResolvedConfig } from '../engine';
+import { Project, type DocumentFacts, type Finding, type ResolvedConfig } from '../engine';
 import { fileUri } from './paths';
 
 /** A document of the run: its file, its text as analysed, and what it was on disk. */
@@ -43,6 +43,18 @@ export class LintSession {
     if (this.analyse(doc, text)) return true;
     this.docs.delete(doc.uri);
     return false;
+  }
+
+  /** Adds a file analysed on a worker thread, from its facts (see parallel.ts). */
+  addAnalysed(file: string, facts: DocumentFacts, bom: boolean): void {
+    const text = facts.model.text;
+    this.docs.set(facts.model.uri, { uri: facts.model.uri, file, text, original: text, bom });
+    this.project.addFacts(facts);
+  }
+
+  /** Records a file that could not be analysed elsewhere, or a rule that failed on it. */
+  recordFailure(file: string, message: string): void {
+    this.failures.push({ file, message });
   }
 
   /** Replaces a document's text. On failure the previous text is restored and false returned. */

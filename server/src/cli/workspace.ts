@@ -6,12 +6,15 @@ import type { RunNotification } from './formatters/report';
 import { displayPath } from './paths';
 import { formatProblem, problemNotification } from './problems';
 import type { RunIO } from './run';
+import { analyseInWorkers, workerCount } from './parallel';
 import { LintSession } from './session';
 
 export interface WorkspaceRequest {
   paths: string[];
   config?: string;
   rules?: Record<string, SeveritySetting>;
+  /** Analyse on worker threads when the run is big enough: for commands that need only findings and statements, not whole models. */
+  parallel?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -50,12 +53,23 @@ export async function loadWorkspace(req: WorkspaceRequest, io: RunIO, cwd: strin
   if (missing.length) throw new WorkspaceError(`no such file or folder, and no file matches: ${missing.join(', ')}`);
   if (!files.length) err(`policy-lint: warning: no files to lint (include: ${include.join(', ')}).`);
   const session = new LintSession(resolved, io.createProject);
-  for (const r of await readTextFiles(files)) {
-    if (r.ok) {
-      session.add(r.file, r.text, r.bom);
-    } else {
-      err(`${displayPath(r.file, cwd)}: warning: skipped: the file ${r.message}.`);
-      notifications.push({ level: 'warning', message: `Skipped: the file ${r.message}.`, file: r.file });
+  const skipped = (file: string, message: string) => {
+    err(`${displayPath(file, cwd)}: warning: skipped: the file ${message}.`);
+    notifications.push({ level: 'warning', message: `Skipped: the file ${message}.`, file });
+  };
+  const threads = req.parallel && !io.createProject ? workerCount(files.length, io.env ?? process.env) : 0;
+  if (threads > 1) {
+    const { results, ruleFailures } = await analyseInWorkers(files, resolved, threads);
+    for (const r of results) {
+      if (!r.ok) skipped(r.file, r.message);
+      else if ('facts' in r) session.addAnalysed(r.file, r.facts, r.bom);
+      else session.recordFailure(r.file, `could not be analysed: ${r.failure}`);
+    }
+    for (const f of ruleFailures) session.recordFailure(f.file, f.message);
+  } else {
+    for (const r of await readTextFiles(files)) {
+      if (r.ok) session.add(r.file, r.text, r.bom);
+      else skipped(r.file, r.message);
     }
   }
   return { session, resolved, notifications };

@@ -1,7 +1,7 @@
 import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
-import { buildDocumentModel, type DocumentModel } from './model/document';
+import { buildDocumentModel, modelFacts, modelFromFacts, type DocumentModel, type ModelFacts } from './model/document';
 import { suppressionIndex } from './model/suppressions';
 import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement } from './projectIndex';
 import { RULES, RULES_BY_ID } from './rules';
@@ -14,6 +14,19 @@ const KNOWN_RULES = new Set(RULES_BY_ID.keys());
 interface DocumentEntry {
   model: DocumentModel;
   /** Findings of document-scope rules, before suppression; kept until the text changes. */
+  local: Finding[];
+}
+
+export interface UpsertOptions {
+  /** Work out which other documents' findings changed (default true); a bulk load asks for every finding afterwards anyway. */
+  trackAffected?: boolean;
+  /** The document is being edited: keep what makes the next keystroke's analysis cheap (default false, to keep memory low). */
+  editing?: boolean;
+}
+
+/** A document analysed in another project (a worker thread): its facts and its document-scope findings. */
+export interface DocumentFacts {
+  model: ModelFacts;
   local: Finding[];
 }
 
@@ -82,16 +95,35 @@ export class Project implements ProjectFacts {
    * of it. Bulk loading (a CLI run, indexing a workspace) passes `trackAffected: false`:
    * every document's findings are asked for afterwards anyway.
    */
-  upsert(uri: string, text: string, options: { trackAffected?: boolean } = {}): { model: DocumentModel; affected: string[] } {
+  upsert(uri: string, text: string, options: UpsertOptions = {}): { model: DocumentModel; affected: string[] } {
     const old = this.docs.get(uri);
     const track = options.trackAffected !== false;
     const before = track ? this.termPreferences(old?.model) : undefined;
     if (old) this.unindex(old.model);
-    const model = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model });
+    const model = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model, retainCaches: options.editing });
     const local = this.runRules(model, 'document');
     this.docs.set(uri, { model, local });
     this.index(model);
     return { model, affected: track ? this.affected(uri, old?.model, model, before!) : [] };
+  }
+
+  /** The facts of an analysed document, to hand to another project (see `addFacts`). */
+  facts(uri: string): DocumentFacts | undefined {
+    const entry = this.docs.get(uri);
+    return entry && { model: modelFacts(entry.model), local: entry.local };
+  }
+
+  /**
+   * Adds a document analysed by another project with the same configuration, without
+   * analysing it again. Its findings, project-scope rules included, are the same as if
+   * it had been added with `upsert`.
+   */
+  addFacts(facts: DocumentFacts): void {
+    const old = this.docs.get(facts.model.uri);
+    if (old) this.unindex(old.model);
+    const model = modelFromFacts(facts.model, this.resolved.config, this.aliases);
+    this.docs.set(model.uri, { model, local: facts.local });
+    this.index(model);
   }
 
   remove(uri: string): string[] {
@@ -141,9 +173,9 @@ export class Project implements ProjectFacts {
   /** Where `form` of a family is written: the asking document first, so related locations rarely go stale. */
   termLocations(family: string, form: string, limit: number, preferUri?: string): RelatedLocation[] {
     const out: RelatedLocation[] = [];
-    const models = [...this.terms.usersOf(family)];
-    models.sort((a, b) => Number(b.uri === preferUri) - Number(a.uri === preferUri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (const model of models) {
+    const writers = this.terms.writersOf(family, form);
+    const preferred = preferUri === undefined ? undefined : writers.find((m) => m.uri === preferUri);
+    for (const model of preferred ? [preferred, ...writers.slice(0, limit).filter((m) => m !== preferred)] : writers) {
       for (const t of model.terms) {
         if (t.family !== family || t.form !== form) continue;
         out.push({ uri: model.uri, range: model.lines.range(t.start, t.end), message: '' });

@@ -77,8 +77,11 @@ export class StatementIndex {
 export class TermIndex {
   private readonly forms = new Map<string, Map<string, number>>();
   private readonly users = new Map<string, Map<string, DocumentModel>>();
+  /** Documents writing each family+form, in URI order; valid until the index changes. */
+  private writers = new Map<string, DocumentModel[]>();
 
   add(model: DocumentModel): void {
+    if (model.terms.length) this.writers.clear();
     for (const t of model.terms) {
       let forms = this.forms.get(t.family);
       if (!forms) this.forms.set(t.family, (forms = new Map()));
@@ -90,6 +93,7 @@ export class TermIndex {
   }
 
   remove(model: DocumentModel): void {
+    if (model.terms.length) this.writers.clear();
     for (const t of model.terms) {
       const forms = this.forms.get(t.family);
       if (forms) {
@@ -104,6 +108,19 @@ export class TermIndex {
   clear(): void {
     this.forms.clear();
     this.users.clear();
+    this.writers.clear();
+  }
+
+  /** The documents that write `form` of `family`, in URI order (sorted once per change of the index, not per question). */
+  writersOf(family: string, form: string): readonly DocumentModel[] {
+    const key = `${family}\0${form}`;
+    let list = this.writers.get(key);
+    if (!list) {
+      list = [...this.usersOf(family)].filter((m) => m.terms.some((t) => t.family === family && t.form === form));
+      list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+      this.writers.set(key, list);
+    }
+    return list;
   }
 
   formsOf(family: string): ReadonlyMap<string, number> {

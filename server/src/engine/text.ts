@@ -65,8 +65,12 @@ export class LineIndex {
   }
 }
 
+/** Typographic quotes, a run of white space, or white space other than a plain space. */
+const NEEDS_FOLDING = /[\u2018\u2019\u201c\u201d]|\s(?=\s)|[^\S ]/;
+
 /** Lower-case, collapse white space and typographic quotes: the form used to compare phrases. */
 export function normalizeSpace(s: string): string {
+  if (!NEEDS_FOLDING.test(s)) return s.trim(); // the usual case, and a hot path (every finding's fingerprint)
   return s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
 }
 

@@ -55,6 +55,8 @@ export interface DocumentModel {
   problems: InputProblem[];
   sections: Section[];
   clauses: Clause[];
+  /** Start offset of each clause, in order (all a model made from facts keeps of its clauses). */
+  clauseStarts: number[];
   statements: ParticipationStatement[];
   /** Aspects bound by ambiguous wording ("States should share X") and no label: neither status is stated. */
   unclear: Array<Omit<ParticipationStatement, 'status'>>;
@@ -80,13 +82,20 @@ export interface ModelOptions {
   /** Registry aliases: normalised phrase → aspect key. */
   aliases: Map<string, string>;
   knownRules: Set<string>;
+  /**
+   * Keep what the next version can reuse (parsed chunks, sentence analyses, memos): for a
+   * document being edited. Without it the model keeps only its results, which is what a
+   * workspace of thousands of documents can afford.
+   */
+  retainCaches?: boolean;
 }
 
 export function buildDocumentModel(uri: string, text: string, config: PolicyLintConfig, options: ModelOptions): DocumentModel {
   const lines = new LineIndex(text);
   const fm = parseFrontMatter(text, uri, lines);
   const previous = options.previous;
-  const parsed = parseMarkdown(text, fm.bodyStart, lines, previous?.chunks);
+  const retain = options.retainCaches === true;
+  const parsed = parseMarkdown(text, fm.bodyStart, lines, previous?.chunks, retain);
   const { prose, blocks, codeLines } = parsed;
   const vocabulary = vocabularyFor(config, fm.data.participants, fm.data.issuer);
   const prevScope = previous?.statementScope;
@@ -152,11 +161,17 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
 
   const terms = findTerms(prose, compileTerms(config.terms));
   const { suppressions, problems: directiveProblems } = readSuppressions(text, lines, codeLines, options.knownRules);
+  // Clause texts were cut from their chunk's prose; re-cut from the document's so the chunks can go.
+  if (!retain) for (const c of clauses) c.text = prose.slice(c.start, c.end);
   return {
-    uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses, statements, unclear, terms,
-    suppressions, directiveProblems, vocabulary, config, modalCache: caches.modals, wordingCache, chunks: parsed.cache,
+    uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses,
+    clauseStarts: clauses.map((c) => c.start), statements, unclear, terms,
+    suppressions, directiveProblems, vocabulary, config,
+    modalCache: retain ? caches.modals : new Map(),
+    wordingCache: retain ? wordingCache : new Map(),
+    chunks: retain ? parsed.cache : new Map(),
     statementScope: scope,
-    resolveMemo: resolver.memo,
+    resolveMemo: retain ? resolver.memo : new Map(),
   };
 
   /** The statements a clause makes, with offsets relative to the clause: memoised per sentence and label. */
@@ -224,6 +239,47 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     }
     return true;
   }
+}
+
+/** What a document's analysis leaves for the rest of the project: plain data, so a worker thread can send it. */
+export interface ModelFacts {
+  uri: string;
+  text: string;
+  frontMatter: FrontMatter;
+  programKey?: string;
+  problems: InputProblem[];
+  clauseStarts: number[];
+  statements: ParticipationStatement[];
+  unclear: DocumentModel['unclear'];
+  terms: TermUsage[];
+  suppressions: Suppression[];
+  directiveProblems: DirectiveProblem[];
+}
+
+export function modelFacts(m: DocumentModel): ModelFacts {
+  const { uri, text, frontMatter, programKey, problems, clauseStarts, statements, unclear, terms, suppressions, directiveProblems } = m;
+  return { uri, text, frontMatter, programKey, problems, clauseStarts, statements, unclear, terms, suppressions, directiveProblems };
+}
+
+/**
+ * A model rebuilt from facts analysed elsewhere (a worker thread): enough for project-scope
+ * rules, findings and summaries. It has no clauses, sections or prose.
+ */
+export function modelFromFacts(facts: ModelFacts, config: PolicyLintConfig, aliases: Map<string, string>): DocumentModel {
+  return {
+    ...facts,
+    lines: new LineIndex(facts.text),
+    prose: '',
+    sections: [],
+    clauses: [],
+    vocabulary: vocabularyFor(config, facts.frontMatter.participants, facts.frontMatter.issuer),
+    config,
+    modalCache: new Map(),
+    wordingCache: new Map(),
+    chunks: new Map(),
+    statementScope: { program: facts.frontMatter.program, aliases },
+    resolveMemo: new Map(),
+  };
 }
 
 function buildSections(blocks: Block[], prose: string, vocab: Vocabulary, docEnd: number): Section[] {

@@ -87,14 +87,21 @@ let nextSerial = 1;
 /** A heading line at column 0 (what markdown-it reads as an ATX heading when no container or raw block is open). */
 const HEADING_LINE = /^#{1,6}(?=[ \t\r\n]|(?![\s\S]))/gm;
 
-export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex, previous?: ChunkCache): ParsedDocument {
+/**
+ * Parses a document. With `chunked`, chunk by chunk, reusing the chunks of `previous`
+ * (for a document being edited); otherwise in one piece (one pass over a document read
+ * once is cheaper whole).
+ */
+export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex, previous?: ChunkCache, chunked = true): ParsedDocument {
   // Keep offsets: front matter becomes blank lines for markdown-it.
   const src = bodyStart > 0 ? blankOut(text.slice(0, bodyStart)) + text.slice(bodyStart) : text;
   const cuts = [0];
-  HEADING_LINE.lastIndex = 0;
-  for (let m = HEADING_LINE.exec(src); m; m = HEADING_LINE.exec(src)) {
-    const before = src.charCodeAt(m.index - 1);
-    if (m.index > 0 && (before === 10 || before === 13)) cuts.push(m.index);
+  if (chunked) {
+    HEADING_LINE.lastIndex = 0;
+    for (let m = HEADING_LINE.exec(src); m; m = HEADING_LINE.exec(src)) {
+      const before = src.charCodeAt(m.index - 1);
+      if (m.index > 0 && (before === 10 || before === 13)) cuts.push(m.index);
+    }
   }
   cuts.push(src.length);
 

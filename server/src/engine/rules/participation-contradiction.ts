@@ -37,7 +37,7 @@ export const participationContradiction: Rule = {
       if (g) g.push(st);
       else groups.set(id, [st]);
     }
-    const clauseStarts = model.clauses.map((c) => c.start);
+    const clauseStarts = model.clauseStarts;
     for (const group of groups.values()) {
       const st = group[0];
       const related: RelatedLocation[] = [];

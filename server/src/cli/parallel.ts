@@ -1,0 +1,80 @@
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../engine';
+import { analyse, type WorkerFileResult, type WorkerInit, type WorkerReply } from './lintWorker';
+
+/** Below this many files a run is over before worker threads have started. */
+const MIN_FILES_FOR_WORKERS = 64;
+/** Files per message: small enough to balance the threads, large enough that messages are few. */
+const BATCH = 24;
+
+/**
+ * How many worker threads to analyse `files` files with: `POLICY_LINT_WORKERS` when set
+ * (0 or 1: none), else one per CPU (at most 4) for runs big enough to gain from them.
+ */
+export function workerCount(files: number, env: Record<string, string | undefined>): number {
+  const set = env.POLICY_LINT_WORKERS;
+  if (set !== undefined && set.trim() !== '') {
+    const n = Math.floor(Number(set));
+    return Number.isFinite(n) && n > 1 ? Math.min(n, 16) : 0;
+  }
+  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  const cpus = availableParallelism();
+  return cpus > 1 ? Math.min(cpus, 4) : 0;
+}
+
+/**
+ * Reads and analyses files on worker threads, batch by batch as each thread is free, and
+ * returns each file's result in the order of `files`. A thread that cannot start or
+ * fails leaves its batches to this thread: the run's results never depend on threads.
+ */
+export async function analyseInWorkers(files: string[], resolved: ResolvedConfig, threads: number): Promise<WorkerReply> {
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const byFile = new Map<string, WorkerFileResult>();
+  const ruleFailures: WorkerReply['ruleFailures'] = [];
+  const take = (reply: WorkerReply) => {
+    for (const r of reply.results) byFile.set(r.file, r);
+    ruleFailures.push(...reply.ruleFailures);
+  };
+  let next = 0;
+  const leftOver: string[][] = [];
+
+  await Promise.all(
+    Array.from({ length: Math.min(threads, batches.length) }, () => new Promise<void>((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(path.join(__dirname, 'lintWorker.js'), { workerData: { resolved } satisfies WorkerInit });
+      } catch {
+        resolve(); // no thread: the batches stay for this thread
+        return;
+      }
+      let current: string[] | undefined;
+      const feed = () => {
+        current = next < batches.length ? batches[next++] : undefined;
+        if (current) worker.postMessage(current);
+        else void worker.terminate().then(() => resolve());
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        take(reply);
+        feed();
+      });
+      const fail = () => {
+        if (current) leftOver.push(current);
+        current = undefined;
+        resolve();
+      };
+      worker.on('error', fail);
+      worker.on('exit', () => {
+        if (current) fail();
+        resolve();
+      });
+      feed();
+    })),
+  );
+  // Batches no thread took (none could start, or one failed) are analysed here.
+  while (next < batches.length) leftOver.push(batches[next++]);
+  for (const batch of leftOver) take(await analyse(resolved, batch));
+  return { results: files.map((f) => byFile.get(f)!), ruleFailures };
+}
