@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { participationSummary, type Project, type SummaryRow } from '../engine';
+import { participationSummary, type SummaryRow } from '../engine';
 import { formatSummary } from '../node/summaryFormats';
 import type { FeatureContext } from './context';
 import type { SummaryParams } from './protocol';
@@ -22,14 +22,6 @@ export function summary(ctx: FeatureContext, params: unknown): SummaryResult {
   const root = folder ? URI.parse(folder).fsPath : ctx.config.folders[0] ? URI.parse(ctx.config.folders[0].uri).fsPath : '/';
   const markdown = formatSummary(rows, 'markdown', root, (uri, _file, line) => `${uri}#L${line}`);
   return folder ? { markdown, rows, folder } : { markdown, rows };
-}
-
-/**
- * What the summary shows, as one string: equal strings mean an unchanged summary. Kept as
- * text rather than a hash so that no change can ever be missed by a collision.
- */
-export function summarySignature(project: Project): string {
-  return JSON.stringify(participationSummary(project));
 }
 
 /** The `folder` parameter as a normalised URI; a malformed one is refused (InvalidParams) with a message saying so. */

@@ -1,7 +1,7 @@
 import type { Project } from '../engine';
 import { errorText, type Logger } from './log';
 import { SUMMARY_CHANGED_NOTIFICATION } from './protocol';
-import { summarySignature } from './summary';
+import { sameSummary, summarySignature, type SummarySignature } from './summarySignature';
 
 /** Quiet time after the last publish before the summary is compared (the client then asks for it again). */
 export const SUMMARY_CHANGE_DEBOUNCE_MS = 200;
@@ -25,7 +25,7 @@ export interface SummaryChangesOptions {
  */
 export class SummaryChanges {
   private watching = false;
-  private last: string | undefined;
+  private last: SummarySignature | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
@@ -64,13 +64,13 @@ export class SummaryChanges {
     // A publish during the wait restarted the timer: that later comparison will do.
     if (this.disposed || this.timer || !this.watching) return false;
     const now = this.signature();
-    if (now === undefined || now === this.last) return false;
+    if (now === undefined || (this.last && sameSummary(now, this.last))) return false;
     this.last = now;
     this.o.notify(SUMMARY_CHANGED_NOTIFICATION);
     return true;
   }
 
-  private signature(): string | undefined {
+  private signature(): SummarySignature | undefined {
     try {
       return summarySignature(this.o.project);
     } catch (e) {
