@@ -15,6 +15,8 @@ interface DocumentEntry {
   model: DocumentModel;
   /** Findings of document-scope rules, before suppression; kept until the text changes. */
   local: Finding[];
+  /** How it was added, so that a new configuration analyses it the same way. */
+  mode: Pick<UpsertOptions, 'editing' | 'lean'>;
 }
 
 export interface UpsertOptions {
@@ -22,6 +24,12 @@ export interface UpsertOptions {
   trackAffected?: boolean;
   /** The document is being edited: keep what makes the next keystroke's analysis cheap (default false, to keep memory low). */
   editing?: boolean;
+  /**
+   * Keep only what other documents' findings and summaries need (statements, terms, text,
+   * findings), not the clauses and sections: for the many documents of a workspace that
+   * are not open in the editor.
+   */
+  lean?: boolean;
 }
 
 /** A document analysed in another project (a worker thread): its facts and its document-scope findings. */
@@ -71,11 +79,11 @@ export class Project implements ProjectFacts {
   setConfig(resolved: ResolvedConfig): void {
     this.resolved = resolved;
     this.buildRegistry();
-    const texts = [...this.docs].map(([uri, e]) => [uri, e.model.text] as const);
+    const texts = [...this.docs].map(([uri, e]) => [uri, e.model.text, e.mode] as const);
     this.docs.clear();
     this.statements.clear();
     this.terms.clear();
-    for (const [uri, text] of texts) this.upsert(uri, text, { trackAffected: false });
+    for (const [uri, text, mode] of texts) this.upsert(uri, text, { ...mode, trackAffected: false });
   }
 
   has(uri: string): boolean {
@@ -100,9 +108,10 @@ export class Project implements ProjectFacts {
     const track = options.trackAffected !== false;
     const before = track ? this.termPreferences(old?.model) : undefined;
     if (old) this.unindex(old.model);
-    const model = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model, retainCaches: options.editing });
-    const local = this.runRules(model, 'document');
-    this.docs.set(uri, { model, local });
+    const full = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model, retainCaches: options.editing });
+    const local = this.runRules(full, 'document');
+    const model = options.lean && !options.editing ? modelFromFacts(modelFacts(full), this.resolved.config, this.aliases, full.lines) : full;
+    this.docs.set(uri, { model, local, mode: { editing: options.editing, lean: options.lean } });
     this.index(model);
     return { model, affected: track ? this.affected(uri, old?.model, model, before!) : [] };
   }
@@ -122,7 +131,7 @@ export class Project implements ProjectFacts {
     const old = this.docs.get(facts.model.uri);
     if (old) this.unindex(old.model);
     const model = modelFromFacts(facts.model, this.resolved.config, this.aliases);
-    this.docs.set(model.uri, { model, local: facts.local });
+    this.docs.set(model.uri, { model, local: facts.local, mode: { lean: true } });
     this.index(model);
   }
 

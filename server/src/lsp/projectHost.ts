@@ -1,6 +1,6 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Project, type Finding } from '../engine';
+import { Project, type Finding, type UpsertOptions } from '../engine';
 import type { ConfigState } from './configState';
 import { findingToDiagnostic, problemToDiagnostic } from './diagnostics';
 import { errorText, type Logger } from './log';
@@ -65,10 +65,11 @@ export class ProjectHost {
   }
 
   /** Adds or replaces a document's text; returns the other documents whose findings may have changed. */
-  upsert(uri: string, text: string, options: { trackAffected?: boolean } = {}): string[] {
+  upsert(uri: string, text: string, options: UpsertOptions = {}): string[] {
     this.counters.upserts++;
     try {
-      const { model, affected } = this.project.upsert(uri, text, options);
+      // Documents not open in the editor keep lean models: a workspace of thousands must fit in memory.
+      const { model, affected } = this.project.upsert(uri, text, { lean: true, ...options });
       this.failed.delete(uri);
       // Logged once per problem (not on every keystroke); the diagnostic shows it in the document.
       for (const p of model.problems) {
@@ -100,7 +101,7 @@ export class ProjectHost {
     const text = doc.getText();
     this.analysed.set(uri, { version: doc.version, text });
     if (!this.o.config.scope.isPolicyDocument(uri, text)) return this.project.has(uri) ? this.safeRemove(uri) : [];
-    return this.upsert(uri, text);
+    return this.upsert(uri, text, { editing: true });
   }
 
   /** Whether an open document has changes the project does not hold yet. */

@@ -95,4 +95,26 @@ describe('robustness: incremental analysis', () => {
       150,
     );
   });
+
+  it('lean models, and models rebuilt from facts analysed in another project, give the findings of full models', async () => {
+    await checkProperty(
+      'lean / from facts = full',
+      fc.property(fc.array(policyDoc, { minLength: 1, maxLength: 3 }), (docs) => {
+        const texts = new Map(docs.map((d, i) => [URIS[i], d.text]));
+        const full = fresh(texts, [...texts.keys()]);
+        const lean = new Project();
+        for (const [u, t] of texts) lean.upsert(u, t, { lean: true });
+        // As the CLI's worker threads do: each document analysed in a project of its own.
+        const fromFacts = new Project();
+        for (const [u, t] of texts) {
+          const elsewhere = new Project();
+          elsewhere.upsert(u, t);
+          fromFacts.addFacts(structuredClone(elsewhere.facts(u)!));
+        }
+        assert.deepEqual(projectFindings(lean), projectFindings(full));
+        assert.deepEqual(projectFindings(fromFacts), projectFindings(full));
+      }),
+      150,
+    );
+  });
 });

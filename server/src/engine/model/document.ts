@@ -265,10 +265,10 @@ export function modelFacts(m: DocumentModel): ModelFacts {
  * A model rebuilt from facts analysed elsewhere (a worker thread): enough for project-scope
  * rules, findings and summaries. It has no clauses, sections or prose.
  */
-export function modelFromFacts(facts: ModelFacts, config: PolicyLintConfig, aliases: Map<string, string>): DocumentModel {
+export function modelFromFacts(facts: ModelFacts, config: PolicyLintConfig, aliases: Map<string, string>, lines = new LineIndex(facts.text)): DocumentModel {
   return {
     ...facts,
-    lines: new LineIndex(facts.text),
+    lines,
     prose: '',
     sections: [],
     clauses: [],
