@@ -92,8 +92,17 @@ describe('protocol: policyLint/summaryChanged and a scoped policyLint/summary', 
     assert.ok(elsewhere.rows.every((r) => r.locations.every((l) => !l.uri.endsWith('.md'))));
   });
 
-  it('refuses a malformed folder with InvalidParams, and keeps serving', async () => {
+  it('leaves the Markdown out when asked for rows only (what live views ask for)', async () => {
+    const full = await server.request<SummaryResult>(SUMMARY_REQUEST, {});
+    const rowsOnly = await server.request<SummaryResult>(SUMMARY_REQUEST, { markdown: false });
+    assert.equal(rowsOnly.markdown, '');
+    assert.deepEqual(rowsOnly.rows, full.rows);
+    assert.match(full.markdown, /^# Participation summary/);
+  });
+
+  it('refuses a malformed folder or markdown flag with InvalidParams, and keeps serving', async () => {
     await assert.rejects(server.request(SUMMARY_REQUEST, { folder: 42 }), (e: { code?: number; message?: string }) => e.code === -32602 && /folder/.test(e.message ?? ''));
+    await assert.rejects(server.request(SUMMARY_REQUEST, { markdown: 'no' }), (e: { code?: number; message?: string }) => e.code === -32602 && /markdown/.test(e.message ?? ''));
     const result = await server.request<SummaryResult>(SUMMARY_REQUEST, {});
     assert.ok(result.rows.length > 0);
   });

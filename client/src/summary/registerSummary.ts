@@ -51,13 +51,12 @@ async function summariseFolder(service: SummaryService, arg: unknown): Promise<v
 
 /** The summary as Markdown in the preview (where its links to each statement work), e.g. to copy into a report. */
 async function openMarkdown(service: SummaryService): Promise<void> {
-  await service.refresh();
-  const state = service.state;
-  if (state.kind !== 'ready') {
-    void vscode.window.showWarningMessage(`Policy Lint: ${state.kind === 'loading' ? 'the participation summary is not ready yet.' : state.message}`);
+  const result = await service.markdown();
+  if ('message' in result) {
+    void vscode.window.showWarningMessage(`Policy Lint: ${result.message}`);
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: state.markdown });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   try {
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
   } catch {

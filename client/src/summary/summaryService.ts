@@ -11,7 +11,7 @@ const REFRESH_COALESCE_MS = 50;
 
 export type SummaryState =
   | { kind: 'loading' }
-  | { kind: 'ready'; rows: SummaryRow[]; markdown: string }
+  | { kind: 'ready'; rows: SummaryRow[] }
   | { kind: 'unavailable'; message: string };
 
 /**
@@ -113,21 +113,29 @@ export class SummaryService implements vscode.Disposable {
       this.publish({ kind: 'unavailable', message: enabled ? 'The Policy Lint language server is not running. Run "Policy Lint: Restart Language Server".' : 'Policy Lint is turned off (policyLint.enable).' });
       return;
     }
+    const result = await this.request(client, false);
+    this.publish(typeof result === 'string' ? { kind: 'unavailable', message: result } : { kind: 'ready', rows: result.rows });
+  }
+
+  /** The summary of the current scope as Markdown (links to each statement), or why there is none. */
+  async markdown(): Promise<{ markdown: string } | { message: string }> {
+    const client = this.server.languageClient;
+    if (!client || client.state === State.Stopped) return { message: 'the language server is not running, so there is no participation summary.' };
+    const result = await this.request(client, true);
+    return typeof result === 'string' ? { message: result } : { markdown: result.markdown };
+  }
+
+  /** Asks the server; a failure comes back as a sentence saying what went wrong. */
+  private async request(client: LanguageClient, markdown: boolean): Promise<SummaryResponse | string> {
+    const params = { ...(this.folder ? { folder: this.folder.toString() } : {}), markdown };
     try {
-      const result = (await client.sendRequest(SUMMARY_REQUEST, this.folder ? { folder: this.folder.toString() } : {})) as SummaryResponse | null;
-      if (!result || !Array.isArray(result.rows)) {
-        this.publish({ kind: 'unavailable', message: 'The language server could not make the participation summary; see the "Policy Lint" output.' });
-        return;
-      }
-      this.publish({ kind: 'ready', rows: result.rows, markdown: typeof result.markdown === 'string' ? result.markdown : '' });
+      const result = (await client.sendRequest(SUMMARY_REQUEST, params)) as SummaryResponse | null;
+      if (result && Array.isArray(result.rows) && typeof result.markdown === 'string') return result;
+      return 'The language server could not make the participation summary; see the "Policy Lint" output.';
     } catch (e) {
-      const code = (e as { code?: number }).code;
-      if (code === METHOD_NOT_FOUND) {
-        this.publish({ kind: 'unavailable', message: 'This version of the language server has no participation summary.' });
-        return;
-      }
+      if ((e as { code?: number }).code === METHOD_NOT_FOUND) return 'This version of the language server has no participation summary.';
       this.log.error(`${SUMMARY_REQUEST} failed: ${(e as Error).message}`);
-      this.publish({ kind: 'unavailable', message: `The participation summary failed: ${(e as Error).message}` });
+      return `The participation summary failed: ${(e as Error).message}`;
     }
   }
 

@@ -20,6 +20,8 @@ export const SUMMARY_REQUEST = 'policyLint/summary';
 export interface SummaryParams {
   /** Folder URI: only statements in documents under it (registry entries still count). Default: the whole workspace. */
   folder?: string;
+  /** false: rows only (live views); the Markdown is for reading and export. Default true. */
+  markdown?: boolean;
 }
 
 /**
