@@ -1,22 +1,19 @@
 /**
  * The browser build of the language server (dist/web/server.js, what the web extension
  * starts on vscode.dev and github.dev) in a real Web Worker in Chromium: a test page
- * (web/pageHarness.ts, bundled here with esbuild) plays the editor over postMessage and
+ * (web/pageHarness.ts, served by web/pageServer.ts) plays the editor over postMessage and
  * serves a virtual `memfs:` workspace through the server's policyLint/readFile and
  * policyLint/findFiles requests. Waits on the page with timeouts, never fixed sleeps.
  * Needs Chromium (`npm run e2e:setup`); runs in `npm run test:e2e`.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CONFIG_FILE_NAMES } from '../../server/src/lsp/hostConfigNames';
 import { CONFIG_FILE_NAMES as CLI_CONFIG_FILE_NAMES } from '../../server/src/node/configFiles';
-import { CONFIG_FILE_NAMES } from '../../server/src/lsp/hostConfig';
-import { CHROMIUM_FLAGS } from './support/browser';
-import { CHROMIUM, REPO_ROOT } from './support/cache';
+import { REPO_ROOT } from './support/cache';
+import { openPageSite, type PageSite } from './web/pageServer';
 
 const FOLDER = 'memfs:/workspace';
 const PLAN = `${FOLDER}/policies/plan.md`;
@@ -42,61 +39,23 @@ interface Harness {
 type Diag = Harness['diagnostics'][string]['diagnostics'][number];
 declare const policyLintHarness: Harness;
 
-/** Serves the page, its bundled harness and dist/web/ from memory and the repository. */
-async function serve(harnessJs: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>Policy Lint web worker test</title><script src="/harness.js"></script>');
-    } else if (url.pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-    } else if (url.pathname === '/harness.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(harnessJs);
-    } else if (/^\/dist\/web\/[\w.-]+\.js(?:\.map)?$/.test(url.pathname) && fs.existsSync(path.join(REPO_ROOT, url.pathname))) {
-      res.writeHead(200, { 'content-type': url.pathname.endsWith('.map') ? 'application/json' : 'text/javascript' }).end(fs.readFileSync(path.join(REPO_ROOT, url.pathname)));
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 describe('Policy Lint language server in a Web Worker (browser build, Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serve>>;
+  let site: PageSite;
   let page: Page;
   const pageErrors: string[] = [];
 
-  before(async function () {
-    const serverJs = path.join(REPO_ROOT, 'dist', 'web', 'server.js');
-    if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first.`);
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium (${CHROMIUM}) is missing: run \`npm run e2e:setup\` first.`);
-    const bundle = await esbuild.build({
-      entryPoints: [path.join(REPO_ROOT, 'test', 'e2e', 'web', 'pageHarness.ts')],
-      bundle: true,
-      write: false,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      conditions: ['browser'],
-      mainFields: ['browser', 'module', 'main'],
-      logLevel: 'silent',
-    });
-    site = await serve(bundle.outputFiles[0].text);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
+  before(async () => {
+    site = await openPageSite();
   });
 
   after(async () => {
-    await browser?.close();
     await site?.close();
   });
 
   beforeEach(async () => {
     pageErrors.length = 0;
-    page = await browser.newPage();
+    page = await site.browser.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
     await page.goto(site.url, { waitUntil: 'load' });
