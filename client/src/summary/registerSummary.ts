@@ -1,19 +1,21 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { PolicyLanguageServer } from '../serverClient';
 import { MatrixPanel } from './matrixPanel';
-import { SummaryService } from './summaryService';
+import { SummaryService, type SummaryServer } from './summaryService';
 import { SUMMARY_VIEW_ID, SummaryTreeView } from './summaryTreeView';
 
 /**
  * The live participation summary: the Explorer view, the matrix panel and their commands.
- * Returns the service (the extension tells it when the language client changes) and what to dispose.
+ * Returns the service (the extension tells it when the language client changes) and what to
+ * dispose. No Node API: the web extension can register it too.
  */
-export function registerSummary(server: PolicyLanguageServer, log: vscode.LogOutputChannel): { service: SummaryService; disposables: vscode.Disposable[] } {
+export function registerSummary(server: SummaryServer, log: vscode.LogOutputChannel): { service: SummaryService; disposables: vscode.Disposable[] } {
   const service = new SummaryService(server, log);
   const tree = new SummaryTreeView(service);
   const matrix = new MatrixPanel(service);
   void vscode.commands.executeCommand('setContext', 'policyLint.summaryScoped', false);
+  // The view is contributed for every build; in the browser it shows once an extension entry registers it.
+  void vscode.commands.executeCommand('setContext', 'policyLint.summaryViewReady', true);
   const disposables = [
     service,
     tree,

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { State } from 'vscode-languageclient/node';
+// The common entry of the language client: the same code serves the desktop and the web extension.
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { SUMMARY_CHANGED_NOTIFICATION, SUMMARY_REQUEST } from '../commandIds';
-import type { PolicyLanguageServer } from '../serverClient';
 import type { SummaryResponse, SummaryRow } from './summaryRows';
+
+/** The part of the extension's language server wrapper the summary uses (desktop and web alike). */
+export interface SummaryServer {
+  /** The current client; replaced when the extension is turned off and on. */
+  readonly languageClient: BaseLanguageClient | undefined;
+}
 
 const METHOD_NOT_FOUND = -32601;
 /** Notifications arriving together (several documents re-published) make one request. */
@@ -30,13 +35,13 @@ export class SummaryService implements vscode.Disposable {
   private inFlight: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
-  private attached: LanguageClient | undefined;
+  private attached: BaseLanguageClient | undefined;
   /** Until the extension has started (or decided not to start) the server, the views say "loading". */
   private serverDecided = false;
   private readonly clientSubscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly server: PolicyLanguageServer,
+    private readonly server: SummaryServer,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -126,7 +131,7 @@ export class SummaryService implements vscode.Disposable {
   }
 
   /** Asks the server; a failure comes back as a sentence saying what went wrong. */
-  private async request(client: LanguageClient, markdown: boolean): Promise<SummaryResponse | string> {
+  private async request(client: BaseLanguageClient, markdown: boolean): Promise<SummaryResponse | string> {
     const params = { ...(this.folder ? { folder: this.folder.toString() } : {}), markdown };
     try {
       const result = (await client.sendRequest(SUMMARY_REQUEST, params)) as SummaryResponse | null;
