@@ -5,17 +5,20 @@
  * workbench runs its browser entry in the web worker instead of its Node entry on the
  * server. The language server then runs in a nested worker and reads the workspace
  * through vscode.workspace.fs (`vscode-remote:` URIs here, `vscode-vfs:` on github.dev).
- * Checks what a user sees: squiggles, the status bar, the browser-only pack message.
+ * Checks what a user sees: squiggles, the status bar, the participation summary view, the
+ * browser-only pack message.
  * Needs `npm run e2e:setup`; runs in `npm run test:e2e`.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnosticsIn, STATUS_BAR } from './scenarios';
+import { SUMMARY_VIEW } from './summaryScenarios';
 import { openWorkbench, type OpenBrowser } from './support/browser';
 import { RESULTS_DIR, requireCache } from './support/cache';
 import { installExtension, prepareProfile, startCodeServer, WORKBENCH_SETTINGS, type RunningCodeServer } from './support/codeServer';
 import { tail } from './support/process';
+import { SummaryViewDriver } from './support/summaryView';
 import { ensureVsix } from './support/vsix';
 import { makeRunDir } from './support/workspace';
 import { Workbench } from './support/workbench';
@@ -101,6 +104,19 @@ describe('Policy Lint web extension in the web worker extension host (code-serve
     const contradiction = [...diagnosticsIn('agreement.md'), ...diagnosticsIn('guidance.md')].find((d) => d.rule === 'participation-contradiction')!;
     await wb.openFile(contradiction.file);
     await wb.waitForSquiggles((found) => found.some((s) => s.line === contradiction.line && s.kind === contradiction.severity), `the contradiction on line ${contradiction.line} of ${contradiction.file}`, 60_000);
+  });
+
+  it('shows the participation summary from the worker server in the Explorer view', async () => {
+    const view = new SummaryViewDriver(wb.page, SUMMARY_VIEW.title);
+    await wb.command('Policy Lint: Show Participation Summary');
+    await view.expand();
+    const { label, status } = SUMMARY_VIEW.contradictory;
+    await view.waitForRows(
+      (r) => r.some((x) => x.label.startsWith(`${label}, ${status}`)) && SUMMARY_VIEW.places.every((p) => r.some((x) => x.label.startsWith(p.label))),
+      `"${label}" marked ${status}, with ${SUMMARY_VIEW.places.map((p) => p.label).join(' and ')} under it`,
+      60_000,
+    );
+    await wb.screenshot('web-summary-view');
   });
 
   it('is the browser build: no Node language server runs, and the snippet pack commands say they need the desktop', async () => {

@@ -1,23 +1,21 @@
 import * as vscode from 'vscode';
-import { COMMANDS, FIX_ALL_KIND, SUMMARY_REQUEST } from '../commandIds';
+import { COMMANDS, FIX_ALL_KIND } from '../commandIds';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
 import type { WebLanguageServer } from './webLanguageServer';
-
-const METHOD_NOT_FOUND = -32601;
 
 /**
  * The commands of the web extension. The desktop ones (client/src/commands.ts) read the
  * bundled docs with node:fs, so these are their browser counterparts; the snippet pack
  * commands, which read packs from disk, say plainly that they need the desktop editor.
+ * The participation summary's commands are registered with its view (summary/registerSummary.ts).
  */
-export function registerWebCommands(context: vscode.ExtensionContext, server: WebLanguageServer, documents: PolicyDocumentTracker, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerWebCommands(context: vscode.ExtensionContext, server: WebLanguageServer, documents: PolicyDocumentTracker): vscode.Disposable[] {
   const needsDesktop = (what: string) => () =>
     void vscode.window.showInformationMessage(
       `Policy Lint: ${what} needs VS Code desktop (or a remote/Codespaces window): snippet packs are read from disk, which the browser version (vscode.dev, github.dev) cannot do. The built-in policy snippets work here.`,
     );
   return [
     vscode.commands.registerCommand(COMMANDS.fixAll, () => fixAll(documents)),
-    vscode.commands.registerCommand(COMMANDS.showParticipationSummary, () => showSummary(server, log)),
     vscode.commands.registerCommand(COMMANDS.openRuleDocs, (arg?: unknown) => openRuleDocs(context, arg)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (!vscode.workspace.getConfiguration('policyLint').get<boolean>('enable', true)) {
@@ -52,31 +50,6 @@ async function fixAll(documents: PolicyDocumentTracker): Promise<void> {
     return;
   }
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-}
-
-/** Shows the server's participation summary (Markdown with links) in the preview. */
-async function showSummary(server: WebLanguageServer, log: vscode.LogOutputChannel): Promise<void> {
-  const client = server.languageClient;
-  if (!client || !server.isRunning) {
-    void vscode.window.showWarningMessage('Policy Lint: the language server is not running, so there is no participation summary.');
-    return;
-  }
-  let result: { markdown?: unknown } | null;
-  try {
-    result = await client.sendRequest(SUMMARY_REQUEST, {});
-  } catch (e) {
-    const code = (e as { code?: number }).code;
-    log.error(`${SUMMARY_REQUEST} failed: ${(e as Error).message}`);
-    void vscode.window.showErrorMessage(code === METHOD_NOT_FOUND ? 'Policy Lint: this language server has no participation summary.' : `Policy Lint: the participation summary failed (${(e as Error).message}).`);
-    return;
-  }
-  const markdown = typeof result?.markdown === 'string' ? result.markdown : JSON.stringify(result, null, 2);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-  } catch {
-    await vscode.window.showTextDocument(doc, { preview: true });
-  }
 }
 
 /** Opens docs/rules/<id>.md, shipped in the extension, in the Markdown preview (or `policyLint.docsBaseUrl`'s page). */

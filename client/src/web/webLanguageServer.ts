@@ -84,6 +84,9 @@ export class WebLanguageServer implements vscode.Disposable {
   private readonly sent = new Set<string>();
   private readonly errorHandler: WorkerErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly clientChanged = new vscode.EventEmitter<void>();
+  /** Fires when the language client is started or stopped: a restart makes a new client (and worker). */
+  readonly onDidChangeClient = this.clientChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -160,6 +163,7 @@ export class WebLanguageServer implements vscode.Disposable {
       this.log.error(`The language server did not start: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`Policy Lint: the language server did not start (${(e as Error).message}). See the "Policy Lint" output.`);
     }
+    this.clientChanged.fire();
   }
 
   async stop(): Promise<void> {
@@ -170,6 +174,7 @@ export class WebLanguageServer implements vscode.Disposable {
     // The worker outlives the `exit` notification; it is ended here.
     this.worker?.terminate();
     this.worker = undefined;
+    if (client) this.clientChanged.fire();
   }
 
   async restart(): Promise<void> {
@@ -205,6 +210,6 @@ export class WebLanguageServer implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
-    void this.stop();
+    void this.stop().finally(() => this.clientChanged.dispose());
   }
 }
