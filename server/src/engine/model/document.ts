@@ -2,7 +2,7 @@ import type { PolicyLintConfig } from '../config/types';
 import type { InputProblem, ParticipationStatus } from '../types';
 import { flatCopy, LineIndex } from '../text';
 import { parseFrontMatter, type FrontMatter } from '../parse/frontMatter';
-import { parseMarkdown, type Block, type ChunkCache } from '../parse/markdown';
+import { emptyChunkCache, parseMarkdown, type Block, type ChunkCache, type PlacedChunk } from '../parse/markdown';
 import { derivedKey, sentencesOf, type DerivedStatements, type SentenceCaches, type StatementScope } from './chunkFacts';
 import { vocabularyFor, type Vocabulary } from './vocabulary';
 import { headingLabel, isInformativeHeading, cleanHeading } from './labels';
@@ -34,6 +34,7 @@ export interface Clause {
   end: number;
   /** The clause as prose (non-prose blanked), same length as the source slice. */
   text: string;
+  /** The block it is in; its offsets are relative to its chunk (blocks are shared by the versions a chunk is in). */
   block: Block;
   section?: Section;
   inlineLabel?: { status: ParticipationStatus; start: number; end: number };
@@ -96,14 +97,14 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const previous = options.previous;
   const retain = options.retainCaches === true;
   const parsed = parseMarkdown(text, fm.bodyStart, lines, previous?.chunks, retain);
-  const { prose, blocks, codeLines } = parsed;
+  const { prose, codeLines } = parsed;
   const vocabulary = vocabularyFor(config, fm.data.participants, fm.data.issuer);
   const prevScope = previous?.statementScope;
   const sameScope = prevScope !== undefined && prevScope.aliases === options.aliases && prevScope.program === fm.data.program;
   const scope: StatementScope = sameScope ? prevScope : { program: fm.data.program, aliases: options.aliases };
   const resolver = makeResolver(fm.data.program, options.aliases, sameScope ? previous!.resolveMemo : undefined);
 
-  const sections = buildSections(blocks, prose, vocabulary, text.length);
+  const sections = buildSections(parsed.chunks, vocabulary, text.length);
   const clauses: Clause[] = [];
   const statements: ParticipationStatement[] = [];
   const unclear: DocumentModel['unclear'] = [];
@@ -115,12 +116,14 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const previousWording = sameScope ? previous!.wordingCache : undefined;
 
   for (const placed of parsed.chunks) {
-    placed.blocks.forEach((block, blockIndex) => {
-      while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= block.start) sectionIndex++;
+    // Blocks stay relative to their chunk (shared by the versions the chunk is in); clauses get document offsets.
+    placed.chunk.blocks.forEach((block, blockIndex) => {
+      const blockStart = block.start + placed.offset;
+      while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= blockStart) sectionIndex++;
       const section = sectionIndex >= 0 ? sections[sectionIndex] : undefined;
       if (block.kind === 'heading') return;
       const sectionLabel = effectiveSectionLabel(section);
-      if (block.table && handleTableCell(block)) return;
+      if (block.table && handleTableCell(block, blockStart, block.end + placed.offset)) return;
 
       let paragraphLabel: Clause['label'];
       sentencesOf(placed.chunk, blockIndex, vocabulary, scope, caches).forEach((facts, i) => {
@@ -169,7 +172,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     suppressions, directiveProblems, vocabulary, config,
     modalCache: retain ? caches.modals : new Map(),
     wordingCache: retain ? wordingCache : new Map(),
-    chunks: retain ? parsed.cache : new Map(),
+    chunks: retain ? parsed.cache : emptyChunkCache(),
     statementScope: scope,
     resolveMemo: retain ? resolver.memo : new Map(),
   };
@@ -208,11 +211,11 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   }
 
   /** Reads a table cell. Returns true when the cell is a status cell (not prose to lint as a clause). */
-  function handleTableCell(block: Block): boolean {
+  function handleTableCell(block: Block, start: number, end: number): boolean {
     const t = block.table!;
     let table = tables.get(t.id);
     if (!table) tables.set(t.id, (table = { statusColumn: -1, rowLabels: new Map() }));
-    const cellText = prose.slice(block.start, block.end);
+    const cellText = prose.slice(start, end);
     if (t.header) {
       if (vocabulary.participationColumns.has(cellText.replace(/[*_`]/g, '').trim().toLowerCase())) table.statusColumn = t.column;
       return true; // header cells are names, not clauses
@@ -221,7 +224,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     const word = cellText.replace(/[*_`[\]]/g, '').trim().split(/[\s,;:(]/)[0];
     const status = vocabulary.labelWords.get(word.toLowerCase()) ?? statusWord(word);
     if (!status) return true;
-    const label = { status, source: 'table' as const, start: block.start, end: block.end };
+    const label = { status, source: 'table' as const, start, end };
     table.rowLabels.set(t.row, label);
     // Cells left of the status cell were read already: give them the row's label now.
     const rowCells: Clause[] = [];
@@ -276,33 +279,36 @@ export function modelFromFacts(facts: ModelFacts, config: PolicyLintConfig, alia
     config,
     modalCache: new Map(),
     wordingCache: new Map(),
-    chunks: new Map(),
+    chunks: emptyChunkCache(),
     statementScope: { program: facts.frontMatter.program, aliases },
     resolveMemo: new Map(),
   };
 }
 
-function buildSections(blocks: Block[], prose: string, vocab: Vocabulary, docEnd: number): Section[] {
+function buildSections(chunks: PlacedChunk[], vocab: Vocabulary, docEnd: number): Section[] {
   const sections: Section[] = [];
   const stack: Section[] = [];
-  for (const b of blocks) {
-    if (b.kind !== 'heading') continue;
-    const facts = headingFacts(prose.slice(b.start, b.end), vocab);
-    const level = b.level ?? 1;
-    while (stack.length && stack[stack.length - 1].level >= level) stack.pop()!.contentEnd = b.start;
-    const section: Section = {
-      title: facts.title,
-      level,
-      start: b.start,
-      end: b.end,
-      line: b.startLine,
-      contentEnd: docEnd,
-      label: facts.label ? { status: facts.label.status, start: b.start + facts.label.start, end: b.start + facts.label.end } : undefined,
-      informative: facts.informative,
-      parent: stack[stack.length - 1],
-    };
-    sections.push(section);
-    stack.push(section);
+  for (const { chunk, offset, line } of chunks) {
+    for (const b of chunk.blocks) {
+      if (b.kind !== 'heading') continue;
+      const start = b.start + offset;
+      const facts = headingFacts(chunk.prose.slice(b.start, b.end), vocab);
+      const level = b.level ?? 1;
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop()!.contentEnd = start;
+      const section: Section = {
+        title: facts.title,
+        level,
+        start,
+        end: b.end + offset,
+        line: b.startLine + line,
+        contentEnd: docEnd,
+        label: facts.label ? { status: facts.label.status, start: start + facts.label.start, end: start + facts.label.end } : undefined,
+        informative: facts.informative,
+        parent: stack[stack.length - 1],
+      };
+      sections.push(section);
+      stack.push(section);
+    }
   }
   return sections;
 }

@@ -57,22 +57,32 @@ export interface ParsedChunk {
   readonly probed: boolean;
   /** Analyses of the chunk made by the model, tagged with what they depend on. */
   memo?: unknown;
-  /** The last placement's absolute blocks, reused while the chunk stays where it is. */
-  placed?: { offset: number; line: number; blocks: Block[] };
 }
 
-/** Parsed chunks by source text, one per occurrence in the document: the previous version's, to reuse. */
-export type ChunkCache = Map<string, ParsedChunk[]>;
+/** The chunks of a version of a document, for the next version to reuse. */
+export interface ChunkCache {
+  /** By source text, one per occurrence in the document. */
+  byText: Map<string, ParsedChunk[]>;
+  /** By offset in that version: most chunks are found here, where they were or moved by the edit's length. */
+  byOffset: Map<number, ParsedChunk>;
+  /** Length of that version's source. */
+  length: number;
+}
 
+export function emptyChunkCache(): ChunkCache {
+  return { byText: new Map(), byOffset: new Map(), length: 0 };
+}
+
+/** A chunk where it is in this version of the document: its blocks' offsets and lines are relative to `offset` and `line`. */
 export interface PlacedChunk {
   chunk: ParsedChunk;
   offset: number;
   line: number;
-  /** Absolute blocks of this chunk in this document. */
-  blocks: Block[];
 }
 
-export interface ParsedDocument extends ParsedMarkdown {
+export interface ParsedDocument {
+  prose: string;
+  codeLines: Array<[number, number]>;
   chunks: PlacedChunk[];
   /** The chunks of this version, for the next one. */
   cache: ChunkCache;
@@ -105,7 +115,9 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex,
   }
   cuts.push(src.length);
 
-  const cache: ChunkCache = new Map();
+  const cache: ChunkCache = { byText: new Map(), byOffset: new Map(), length: src.length };
+  const taken = new Set<ParsedChunk>();
+  const shift = src.length - (previous?.length ?? 0);
   const chunks: PlacedChunk[] = [];
   for (let i = 0; i + 1 < cuts.length; ) {
     let j = i + 1;
@@ -114,42 +126,43 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex,
       j = merges < MAX_MERGES ? j + 1 : cuts.length - 1;
       chunk = chunkAt(cuts[i], cuts[j], j + 1 === cuts.length);
     }
+    taken.add(chunk);
+    cache.byOffset.set(cuts[i], chunk);
+    const list = cache.byText.get(chunk.src);
+    if (list) list.push(chunk);
+    else cache.byText.set(chunk.src, [chunk]);
     const offset = cuts[i];
     const line = lines.positionAt(offset).line;
-    chunks.push({ chunk, offset, line, blocks: place(chunk, offset, line) });
+    chunks.push({ chunk, offset, line });
     i = j;
   }
 
-  const blocks: Block[] = [];
   const codeLines: Array<[number, number]> = [];
   let prose = '';
   for (const c of chunks) {
-    for (const b of c.blocks) blocks.push(b);
     for (const [s, e] of c.chunk.codeLines) codeLines.push([s + c.line, e + c.line]);
     prose += c.chunk.prose;
   }
-  return { prose, blocks, codeLines, chunks, cache };
+  return { prose, codeLines, chunks, cache };
 
   function chunkAt(start: number, end: number, last: boolean): ParsedChunk {
+    // Before the edit a chunk is where it was; after it, moved by the edit's length. Comparing
+    // in place costs no copy and no hashing of the text.
+    for (const at of [start, start - shift]) {
+      const c = previous?.byOffset.get(at);
+      if (c && !taken.has(c) && c.src.length === end - start && (last || c.probed) && src.startsWith(c.src, start)) return c;
+    }
     const key = src.slice(start, end);
-    const used = cache.get(key);
     // The same text twice in one document gets two chunks: list and table ids must differ.
-    let chunk = previous?.get(key)?.[used?.length ?? 0];
+    const c = previous?.byText.get(key)?.find((p) => !taken.has(p));
     // A chunk parsed as the document's last was not probed for being closed.
-    if (!chunk || (!last && !chunk.probed)) chunk = parseChunk(key, last);
-    if (used) used.push(chunk);
-    else cache.set(chunk.src, [chunk]);
-    return chunk;
+    return c && (last || c.probed) ? c : parseChunk(key, last);
   }
 }
 
-/** The chunk's blocks at an absolute place in the document. */
-function place(chunk: ParsedChunk, offset: number, line: number): Block[] {
-  if (offset === 0 && line === 0) return chunk.blocks;
-  if (chunk.placed?.offset === offset && chunk.placed.line === line) return chunk.placed.blocks;
-  const blocks = chunk.blocks.map((b) => ({ ...b, start: b.start + offset, end: b.end + offset, startLine: b.startLine + line }));
-  chunk.placed = { offset, line, blocks };
-  return blocks;
+/** Blocks with document offsets and lines (copies: the chunks' own blocks are relative to them). */
+export function absoluteBlocks(parsed: ParsedDocument): Block[] {
+  return parsed.chunks.flatMap(({ chunk, offset, line }) => chunk.blocks.map((b) => ({ ...b, start: b.start + offset, end: b.end + offset, startLine: b.startLine + line })));
 }
 
 /**
