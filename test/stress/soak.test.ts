@@ -42,7 +42,7 @@ describe('stress: soak of small edits in one project', () => {
     let text = bigDocument(s);
     const project = new Project();
     project.upsert(OTHER, 'States may opt-out of notifications. Participation in data sharing is voluntary.\n');
-    project.upsert(URI, text);
+    project.upsert(URI, text, { editing: true }); // as the language server does for an open document
     project.findings(URI);
     const edits = fc.sample(edit, { seed: s + 1, numRuns: EDITS });
     const heap: number[] = [heapMb()];
@@ -52,7 +52,7 @@ describe('stress: soak of small edits in one project', () => {
       text = applyEdit(text, edits[i]);
       // Keep the document near 2,000 lines: edits insert more than they delete on average.
       text = trimToLines(text, 2_200, 2_000, edits[i].at);
-      project.upsert(URI, text);
+      project.upsert(URI, text, { editing: true }); // as the language server does for an open document
       project.findings(URI);
       if ((i + 1) % CHECK_EVERY === 0) {
         const fresh = new Project();

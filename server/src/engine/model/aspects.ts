@@ -60,7 +60,7 @@ const GENERIC = new Set(['it', 'they', 'this', 'that', 'which', 'there', 'what',
 export function makeResolver(program: string | undefined, aliases: Map<string, string>, memo = new Map<string, string | undefined>()): AspectResolver & { memo: Map<string, string | undefined> } {
   const programKey = program ? aliases.get(aspectWords(program)) ?? `program:${aspectWords(program)}` : undefined;
   const scope = programKey ?? '';
-  if (memo.size > 50_000) memo = new Map(); // a long editing session must not grow it for ever
+  if (memo.size > 10_000) memo = new Map(); // a long editing session must not grow it for ever
   const resolve = (phrase: string): string | undefined => {
     if (memo.has(phrase)) return memo.get(phrase);
     const key = resolveUncached(phrase);

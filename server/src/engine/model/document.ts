@@ -329,7 +329,7 @@ function headingFacts(raw: string, vocab: Vocabulary): HeadingFacts {
   if (!facts) {
     const label = headingLabel(raw, vocab);
     facts = { title: cleanHeading(raw), label: label && { status: label.status, start: label.start, end: label.end }, informative: !label && isInformativeHeading(raw, vocab) };
-    if (memo.size >= 20_000) memo.clear(); // bounded: headings typed letter by letter add entries
+    if (memo.size >= 5_000) memo.clear(); // bounded: headings typed letter by letter add entries
     memo.set(flatCopy(raw), facts);
   }
   return facts;
