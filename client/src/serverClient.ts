@@ -28,7 +28,13 @@ export class RestartingErrorHandler implements ErrorHandler {
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     this.log.error(`Connection to the language server failed (${count ?? 1}): ${error.message}`);
-    return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    if ((count ?? 1) <= 3) return { action: ErrorAction.Continue, handled: true };
+    // Not handled: the client shows the message, so the user knows why the squiggles stopped.
+    return {
+      action: ErrorAction.Shutdown,
+      message: `The connection to the Policy Lint language server keeps failing (${error.message}), so the server was stopped. See the "Policy Lint" output, then run "Policy Lint: Restart Language Server".`,
+      handled: false,
+    };
   }
 
   closed(): CloseHandlerResult {
