@@ -1,6 +1,6 @@
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { InputProblem } from '../types';
-import type { LineIndex } from '../text';
+import { flatCopy, type LineIndex } from '../text';
 
 /** The front matter keys Policy Lint reads. Other keys are kept but ignored. */
 export interface FrontMatter {
@@ -39,6 +39,9 @@ export function parseFrontMatter(text: string, uri: string, lines: LineIndex): F
   if (text[bodyStart] === '\r') bodyStart++;
   if (text[bodyStart] === '\n') bodyStart++;
 
+  // Documents of one collection often share their front matter word for word.
+  const known = clean.get(yamlText);
+  if (known) return { data: { ...known }, bodyStart, problems: [] };
   const problems: InputProblem[] = [];
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   for (const err of doc.errors) {
@@ -90,8 +93,15 @@ export function parseFrontMatter(text: string, uri: string, lines: LineIndex): F
         break;
     }
   }
+  if (!problems.length) {
+    if (clean.size >= 256) clean.clear();
+    clean.set(flatCopy(yamlText), { ...data });
+  }
   return { data, bodyStart, problems };
 }
+
+/** Front matter read without problems, by its YAML text. */
+const clean = new Map<string, FrontMatter>();
 
 function stringList(node: unknown): string[] | undefined {
   if (isScalar(node) && typeof node.value === 'string') return [node.value.trim()].filter(Boolean);
