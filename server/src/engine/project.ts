@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
 import { buildDocumentModel, modelFacts, modelFromFacts, type DocumentModel, type ModelFacts } from './model/document';
 import { suppressionIndex } from './model/suppressions';
-import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement } from './projectIndex';
+import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type StatementsOfDocument } from './projectIndex';
 import { RULES, RULES_BY_ID } from './rules';
 import type { ProjectFacts, Report, Rule } from './rules/rule';
 import { hash, normalizeSpace } from './text';
@@ -164,6 +164,10 @@ export class Project implements ProjectFacts {
   /** Statements compared with `key`, in every document. */
   statementsFor(key: string): Iterable<IndexedStatement> {
     return this.statements.statementsFor(key);
+  }
+
+  statementsByDocument(key: string): Iterable<StatementsOfDocument> {
+    return this.statements.statementsByDocument(key);
   }
 
   registryFor(key: string) {

@@ -8,29 +8,75 @@ export interface IndexedStatement {
   model: DocumentModel;
 }
 
+/** One document's statements under one key (in the document's order), and how many of each status. */
+export interface StatementsOfDocument {
+  uri: string;
+  entries: readonly IndexedStatement[];
+  statuses: ReadonlyMap<ParticipationStatus, number>;
+}
+
+interface Bucket {
+  entries: IndexedStatement[];
+  statuses: Map<ParticipationStatus, number>;
+}
+
+/** Everything stated under one key: per document, and status counts over all of them. */
+class KeyEntry {
+  readonly buckets = new Map<string, Bucket>();
+  readonly statuses = new Map<ParticipationStatus, number>();
+
+  add(entry: IndexedStatement): void {
+    let bucket = this.buckets.get(entry.uri);
+    if (!bucket) this.buckets.set(entry.uri, (bucket = { entries: [], statuses: new Map() }));
+    bucket.entries.push(entry);
+    const status = entry.statement.status;
+    bucket.statuses.set(status, (bucket.statuses.get(status) ?? 0) + 1);
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+  }
+
+  /** Drops a document's statements: one map entry, whatever the number of documents. */
+  remove(uri: string): void {
+    const bucket = this.buckets.get(uri);
+    if (!bucket) return;
+    this.buckets.delete(uri);
+    for (const [status, n] of bucket.statuses) {
+      const left = (this.statuses.get(status) ?? 0) - n;
+      if (left > 0) this.statuses.set(status, left);
+      else this.statuses.delete(status);
+    }
+  }
+
+  /** Statuses stated here by documents other than `uri`. */
+  statusesBesides(uri: string, out: Set<ParticipationStatus>): void {
+    const own = this.buckets.get(uri)?.statuses;
+    for (const [status, n] of this.statuses) if (n > (own?.get(status) ?? 0)) out.add(status);
+  }
+}
+
 /**
  * Participation statements of every document, by aspect key. Documents that name no
  * program state aspects without scope (`::words`); those are compared with the same
- * aspect of every program, through the index by suffix.
+ * aspect of every program, through the index by suffix. Statements are kept per document
+ * under each key, so replacing a document costs its own statements, not the workspace's.
  */
 export class StatementIndex {
-  private readonly byKey = new Map<string, IndexedStatement[]>();
-  private readonly bySuffix = new Map<string, IndexedStatement[]>();
+  private readonly byKey = new Map<string, KeyEntry>();
+  private readonly bySuffix = new Map<string, KeyEntry>();
 
   add(model: DocumentModel): void {
     for (const statement of model.statements) {
       const entry = { uri: model.uri, statement, model };
-      push(this.byKey, statement.key, entry);
+      entryOf(this.byKey, statement.key).add(entry);
       const sep = statement.key.indexOf('::');
-      if (sep >= 0) push(this.bySuffix, statement.key.slice(sep + 2), entry);
+      if (sep >= 0) entryOf(this.bySuffix, statement.key.slice(sep + 2)).add(entry);
     }
   }
 
   remove(model: DocumentModel): void {
     for (const key of new Set(model.statements.map((s) => s.key))) {
-      drop(this.byKey, key, model);
+      drop(this.byKey, key, model.uri);
       const sep = key.indexOf('::');
-      if (sep >= 0) drop(this.bySuffix, key.slice(sep + 2), model);
+      if (sep >= 0) drop(this.bySuffix, key.slice(sep + 2), model.uri);
     }
   }
 
@@ -45,32 +91,51 @@ export class StatementIndex {
 
   /** Every statement compared with `key`, without copying the index's arrays. */
   *statementsFor(key: string): IterableIterator<IndexedStatement> {
-    const sep = key.indexOf('::');
-    if (sep < 0) {
-      yield* this.byKey.get(key) ?? [];
-      return;
-    }
-    const suffix = key.slice(sep + 2);
-    if (sep === 0) {
-      yield* this.bySuffix.get(suffix) ?? [];
-      return;
-    }
-    yield* this.byKey.get(key) ?? [];
-    yield* this.byKey.get(`::${suffix}`) ?? [];
+    for (const entry of this.entriesFor(key)) for (const bucket of entry.buckets.values()) yield* bucket.entries;
+  }
+
+  /** Per document, the statements compared with `key` and how many of each status. */
+  *statementsByDocument(key: string): IterableIterator<StatementsOfDocument> {
+    for (const entry of this.entriesFor(key)) for (const [uri, bucket] of entry.buckets) yield { uri, entries: bucket.entries, statuses: bucket.statuses };
   }
 
   /** Statuses stated for `key` by documents other than `uri`. */
   statusesOthers(key: string, uri: string): Set<ParticipationStatus> {
     const out = new Set<ParticipationStatus>();
-    for (const e of this.statementsFor(key)) if (e.uri !== uri) out.add(e.statement.status);
+    for (const entry of this.entriesFor(key)) entry.statusesBesides(uri, out);
     return out;
   }
 
   urisFor(key: string): Set<string> {
     const out = new Set<string>();
-    for (const e of this.statementsFor(key)) out.add(e.uri);
+    for (const entry of this.entriesFor(key)) for (const uri of entry.buckets.keys()) out.add(uri);
     return out;
   }
+
+  private entriesFor(key: string): KeyEntry[] {
+    const sep = key.indexOf('::');
+    if (sep < 0) return present(this.byKey.get(key));
+    const suffix = key.slice(sep + 2);
+    if (sep === 0) return present(this.bySuffix.get(suffix));
+    return [...present(this.byKey.get(key)), ...present(this.byKey.get(`::${suffix}`))];
+  }
+}
+
+function present(entry: KeyEntry | undefined): KeyEntry[] {
+  return entry ? [entry] : [];
+}
+
+function entryOf(map: Map<string, KeyEntry>, key: string): KeyEntry {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = new KeyEntry()));
+  return entry;
+}
+
+function drop(map: Map<string, KeyEntry>, key: string, uri: string): void {
+  const entry = map.get(key);
+  if (!entry) return;
+  entry.remove(uri);
+  if (!entry.buckets.size) map.delete(key);
 }
 
 /** Term usages of every document: counts per form, and which documents use each family. */
@@ -168,18 +233,4 @@ function signatures<T extends { start: number }>(model: DocumentModel | undefine
     out.set(g, `${out.get(g) ?? ''}|${what(x)}@${p.line}:${p.character}`);
   }
   return out;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function drop(map: Map<string, IndexedStatement[]>, key: string, model: DocumentModel): void {
-  const list = map.get(key);
-  if (!list) return;
-  const rest = list.filter((e) => e.model !== model);
-  if (rest.length) map.set(key, rest);
-  else map.delete(key);
 }

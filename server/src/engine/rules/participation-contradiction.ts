@@ -1,4 +1,5 @@
 import type { ParticipationStatement } from '../model/participation';
+import type { IndexedStatement } from '../projectIndex';
 import type { RelatedLocation } from '../types';
 import type { Rule } from './rule';
 import { displayLocation } from './util';
@@ -44,16 +45,23 @@ export const participationContradiction: Rule = {
       const registry = project.registryFor(st.key);
       const registryConflict = !!(registry && registry.status !== st.status && registry.location);
       if (registryConflict) related.push({ ...registry!.location!, message: `Declared ${registry!.status} in the program registry` });
-      const opposed = [];
-      for (const other of project.statementsFor(st.key)) {
-        if (other.statement.status === st.status) continue;
-        if (other.uri === model.uri && group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, other.statement.start))) continue;
-        opposed.push(other);
+      // Only the first few opposed statements are shown: pick them in one pass (this
+      // document first, then by file and place, so the finding does not depend on the
+      // indexing order) and count the rest, without sorting every statement of the workspace.
+      const limit = MAX_RELATED - related.length;
+      const first: IndexedStatement[] = [];
+      let others = 0;
+      for (const doc of project.statementsByDocument(st.key)) {
+        const own = doc.uri === model.uri;
+        if (!own && !doc.statuses.has(oppositeOf(st.status))) continue;
+        for (const other of doc.entries) {
+          if (other.statement.status === st.status) continue;
+          if (own && group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, other.statement.start))) continue;
+          others++;
+          keepFirst(first, other, limit, model.uri);
+        }
       }
-      // This document first, then by file and place: the same texts give the same finding whatever the indexing order.
-      opposed.sort((a, b) => Number(b.uri === model.uri) - Number(a.uri === model.uri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.statement.start - b.statement.start);
-      const others = opposed.length;
-      for (const other of opposed.slice(0, MAX_RELATED - related.length)) {
+      for (const other of first) {
         related.push({
           uri: other.uri,
           range: other.model.lines.range(other.statement.start, other.statement.end),
@@ -64,7 +72,7 @@ export const participationContradiction: Rule = {
       const where = registryConflict ? 'in the program registry' : `at ${displayLocation(model.uri, related[0])}`;
       const extra = registryConflict ? others : others - 1;
       const more = extra > 0 ? ` (and ${extra} other place${extra > 1 ? 's' : ''})` : '';
-      const opposite = st.status === 'mandatory' ? 'optional' : 'mandatory';
+      const opposite = oppositeOf(st.status);
       const here = group.length > 1 ? ` here (${group.length} mentions in this document)` : ' here';
       for (const g of group.slice(1, MAX_RELATED)) related.push({ uri: model.uri, range: model.lines.range(g.start, g.end), message: `Also described as ${st.status} here` });
       report({
@@ -77,6 +85,22 @@ export const participationContradiction: Rule = {
     }
   },
 };
+
+function oppositeOf(status: ParticipationStatement['status']): ParticipationStatement['status'] {
+  return status === 'mandatory' ? 'optional' : 'mandatory';
+}
+
+/** Keeps `first` the `limit` earliest statements: the asking document's, then by file and offset. */
+function keepFirst(first: IndexedStatement[], s: IndexedStatement, limit: number, ownUri: string): void {
+  if (limit <= 0) return;
+  const before = (a: IndexedStatement, b: IndexedStatement) =>
+    Number(b.uri === ownUri) - Number(a.uri === ownUri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.statement.start - b.statement.start;
+  if (first.length >= limit && before(s, first[first.length - 1]) >= 0) return;
+  let i = first.length;
+  while (i > 0 && before(s, first[i - 1]) < 0) i--;
+  first.splice(i, 0, s);
+  if (first.length > limit) first.pop();
+}
 
 /** Index of the clause containing `offset` (binary search over clause starts). */
 function clauseOf(starts: number[], offset: number): number {

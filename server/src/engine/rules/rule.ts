@@ -48,8 +48,12 @@ export interface Report {
 }
 
 /** Facts about every document of the run, for project-scope rules. */
+import type { StatementsOfDocument } from '../projectIndex';
+
 export interface ProjectFacts {
   statementsFor(key: string): Iterable<{ uri: string; statement: ParticipationStatement; model: DocumentModel }>;
+  /** The same statements per document, with counts per status: lets a rule skip a document without reading its statements. */
+  statementsByDocument(key: string): Iterable<StatementsOfDocument>;
   /** Registry declaration for a key, if the config declares one. */
   registryFor(key: string): { name: string; status: ParticipationStatement['status']; location?: RelatedLocation } | undefined;
   termForms(family: string): ReadonlyMap<string, number>;
