@@ -37,6 +37,11 @@ export function participationSummary(project: Project, within?: (uri: string) =>
     const model = project.model(uri)!;
     if (model.programKey && model.frontMatter.program) programNames.set(model.programKey, model.frontMatter.program);
   }
+  // The registry names its programs, whether or not a document's front matter does.
+  for (const key of project.statementKeys()) {
+    const reg = key.includes('::') ? undefined : project.registryFor(key);
+    if (reg) programNames.set(key, reg.name);
+  }
   const row = (key: string): SummaryRow => {
     let r = rows.get(key);
     if (!r) {
