@@ -5,7 +5,8 @@
  *    that version (debounce set to 0 so the timing is the analysis, not the wait);
  * 2. indexing: time from `initialized` to the progress `end` and to `policyLint/indexed`
  *    for /work/shared/corpus (or the folder given) and for a generated 2,000-document
- *    workspace;
+ *    workspace; then the same edits of the long document inside that workspace (a
+ *    keystroke must cost the same whatever the size of the workspace);
  * 3. the server's memory (`policyLint/stats`) after each.
  * Prints one table. Run `npm run build && npx tsc -p .` first, then
  * `npm run measure:server [-- --edits 200 --corpus /work/shared/corpus --profile /tmp/prof]`.
@@ -200,8 +201,14 @@ function percentile(sorted: number[], p: number): number {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-async function measureEditing(args: Args, rows: string[][]): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lint-measure-doc-'));
+/**
+ * Opens the long document and edits it. With `workspace`, the document sits in that
+ * (indexed) workspace: the same edits then show whether a keystroke's cost depends on the
+ * size of the workspace (it must not).
+ */
+async function measureEditing(args: Args, rows: string[][], workspace?: { dir: string; label: string }): Promise<void> {
+  const dir = workspace?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lint-measure-doc-'));
+  const name = `${args.lines.toLocaleString('en')}-line document${workspace ? ` in ${workspace.label}` : ''}`;
   try {
     const text = policyDocument(args.lines, 1);
     const file = path.join(dir, 'large-guidance.md');
@@ -213,7 +220,7 @@ async function measureEditing(args: Args, rows: string[][]): Promise<void> {
     const first = client.diagnostics(uri, 1);
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await first;
-    rows.push([`${args.lines.toLocaleString('en')}-line document: didOpen → diagnostics`, ms(performance.now() - opened)]);
+    rows.push([`${name}: didOpen → diagnostics`, ms(performance.now() - opened)]);
 
     // One-character edits spread over the document: insert a letter, then delete it again, so the text stays realistic.
     const lines = text.split('\n');
@@ -238,14 +245,15 @@ async function measureEditing(args: Args, rows: string[][]): Promise<void> {
       times.push(performance.now() - sent);
     }
     times.sort((a, b) => a - b);
-    rows.push([`${args.lines.toLocaleString('en')}-line document: edit → diagnostics p50 (N=${args.edits})`, ms(percentile(times, 50))]);
-    rows.push([`${args.lines.toLocaleString('en')}-line document: edit → diagnostics p95`, ms(percentile(times, 95))]);
-    rows.push([`${args.lines.toLocaleString('en')}-line document: edit → diagnostics max`, ms(times[times.length - 1])]);
+    rows.push([`${name}: edit → diagnostics p50 (N=${args.edits})`, ms(percentile(times, 50))]);
+    rows.push([`${name}: edit → diagnostics p95`, ms(percentile(times, 95))]);
+    rows.push([`${name}: edit → diagnostics max`, ms(times[times.length - 1])]);
     const stats = await client.conn.sendRequest<StatsResult>(STATS_REQUEST);
-    rows.push([`${args.lines.toLocaleString('en')}-line document: server RSS after the edits`, mb(stats.memory.rss)]);
+    rows.push([`${name}: server RSS after the edits`, mb(stats.memory.rss)]);
     await client.stop();
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (workspace) fs.rmSync(path.join(dir, 'large-guidance.md'), { force: true });
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -291,6 +299,7 @@ async function main(): Promise<void> {
   const ws = generatedWorkspace(args.documents);
   try {
     await measureIndexing('generated workspace', ws, rows);
+    await measureEditing(args, rows, { dir: ws, label: `a ${args.documents.toLocaleString('en')}-document workspace` });
   } finally {
     fs.rmSync(ws, { recursive: true, force: true });
   }

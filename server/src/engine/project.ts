@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
 import { buildDocumentModel, modelFacts, modelFromFacts, type DocumentModel, type ModelFacts } from './model/document';
 import { suppressionIndex } from './model/suppressions';
-import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type StatementsOfDocument } from './projectIndex';
+import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type StatedElsewhere } from './projectIndex';
 import { RULES, RULES_BY_ID } from './rules';
 import type { ProjectFacts, Report, Rule } from './rules/rule';
 import { hash, normalizeSpace } from './text';
@@ -100,10 +100,11 @@ export class Project implements ProjectFacts {
 
   /**
    * Adds or replaces a document. Returns the other documents whose findings changed because
-   * of it. Bulk loading (a CLI run, indexing a workspace) passes `trackAffected: false`:
+   * of it (`affected`), and which of them changed only in where related locations point
+   * (`moved`: a host may refresh those later, when typing pauses). Bulk loading (a CLI run, indexing a workspace) passes `trackAffected: false`:
    * every document's findings are asked for afterwards anyway.
    */
-  upsert(uri: string, text: string, options: UpsertOptions = {}): { model: DocumentModel; affected: string[] } {
+  upsert(uri: string, text: string, options: UpsertOptions = {}): { model: DocumentModel; affected: string[]; moved: string[] } {
     const old = this.docs.get(uri);
     const track = options.trackAffected !== false;
     const before = track ? this.termPreferences(old?.model) : undefined;
@@ -113,7 +114,8 @@ export class Project implements ProjectFacts {
     const model = options.lean && !options.editing ? modelFromFacts(modelFacts(full), this.resolved.config, this.aliases, full.lines) : full;
     this.docs.set(uri, { model, local, mode: { editing: options.editing, lean: options.lean } });
     this.index(model);
-    return { model, affected: track ? this.affected(uri, old?.model, model, before!) : [] };
+    const { all, moved } = track ? this.affected(uri, old?.model, model, before!) : { all: [], moved: [] };
+    return { model, affected: all, moved };
   }
 
   /** The facts of an analysed document, to hand to another project (see `addFacts`). */
@@ -141,7 +143,7 @@ export class Project implements ProjectFacts {
     const before = this.termPreferences(old.model);
     this.unindex(old.model);
     this.docs.delete(uri);
-    return this.affected(uri, old.model, undefined, before);
+    return this.affected(uri, old.model, undefined, before).all;
   }
 
   /** Every finding for one document, suppressions applied, in document order. */
@@ -166,8 +168,12 @@ export class Project implements ProjectFacts {
     return this.statements.statementsFor(key);
   }
 
-  statementsByDocument(key: string): Iterable<StatementsOfDocument> {
-    return this.statements.statementsByDocument(key);
+  ownStatements(key: string, uri: string): IndexedStatement[] {
+    return this.statements.ownStatements(key, uri);
+  }
+
+  statedElsewhere(key: string, status: ParticipationStatus, exceptUri: string, limit: number): StatedElsewhere {
+    return this.statements.statedElsewhere(key, status, exceptUri, limit);
   }
 
   registryFor(key: string) {
@@ -266,29 +272,38 @@ export class Project implements ProjectFacts {
   /**
    * The other documents whose findings a change altered. A statement key matters to other
    * documents only while it is contested (stated both ways); a term family only when its
-   * preferred form or its variety changed, or the places others point at moved.
+   * preferred form or its variety changed, or the places others point at moved. `moved`
+   * are those among them whose findings changed only in where related locations point.
    */
-  private affected(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined, before: Map<string, string>): string[] {
-    const out = new Set<string>();
+  private affected(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined, before: Map<string, string>): { all: string[]; moved: string[] } {
+    const changed = new Set<string>();
+    const moved = new Set<string>();
     const oldSig = statementSignatures(old);
     const newSig = statementSignatures(now);
     for (const key of new Set([...oldSig.keys(), ...newSig.keys()])) {
-      if (oldSig.get(key) === newSig.get(key)) continue;
+      const a = oldSig.get(key);
+      const b = newSig.get(key);
+      if (a?.full === b?.full) continue;
       const others = this.statements.statusesOthers(key, uri);
       if (!others.size) continue;
       const mine = new Set([...(old?.statements ?? []), ...(now?.statements ?? [])].filter((s) => s.key === key).map((s) => s.status));
       const contested = others.size > 1 || [...mine].some((m) => !others.has(m));
-      if (contested) for (const u of this.statements.urisFor(key)) out.add(u);
+      if (contested) for (const u of this.statements.urisFor(key)) (a?.shape === b?.shape ? moved : changed).add(u);
     }
     const oldTerms = termSignatures(old);
     const newTerms = termSignatures(now);
     for (const family of new Set([...oldTerms.keys(), ...newTerms.keys()])) {
+      const a = oldTerms.get(family);
+      const b = newTerms.get(family);
       const preferenceChanged = before.get(family) !== this.preferenceOf(family);
-      const moved = oldTerms.get(family) !== newTerms.get(family) && this.terms.formsOf(family).size > 1;
-      if (preferenceChanged || moved) for (const m of this.terms.usersOf(family)) out.add(m.uri);
+      const placesChanged = a?.full !== b?.full && this.terms.formsOf(family).size > 1;
+      if (preferenceChanged || (placesChanged && a?.shape !== b?.shape)) for (const m of this.terms.usersOf(family)) changed.add(m.uri);
+      else if (placesChanged) for (const m of this.terms.usersOf(family)) moved.add(m.uri);
     }
-    out.delete(uri);
-    return [...out];
+    changed.delete(uri);
+    moved.delete(uri);
+    for (const u of changed) moved.delete(u);
+    return { all: [...changed, ...moved], moved: [...moved] };
   }
 
   private buildRegistry(): void {

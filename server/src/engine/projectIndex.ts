@@ -8,33 +8,34 @@ export interface IndexedStatement {
   model: DocumentModel;
 }
 
-/** One document's statements under one key (in the document's order), and how many of each status. */
-export interface StatementsOfDocument {
-  uri: string;
-  entries: readonly IndexedStatement[];
-  statuses: ReadonlyMap<ParticipationStatus, number>;
-}
-
 interface Bucket {
   entries: IndexedStatement[];
   statuses: Map<ParticipationStatus, number>;
 }
 
-/** Everything stated under one key: per document, and status counts over all of them. */
+/** Everything stated under one key: per document, status counts, and the documents stating each status in URI order. */
 class KeyEntry {
   readonly buckets = new Map<string, Bucket>();
   readonly statuses = new Map<ParticipationStatus, number>();
+  /** Per status, the URIs of the documents that state it, sorted: the first few are found without scanning. */
+  readonly docsWith = new Map<ParticipationStatus, string[]>();
 
   add(entry: IndexedStatement): void {
     let bucket = this.buckets.get(entry.uri);
     if (!bucket) this.buckets.set(entry.uri, (bucket = { entries: [], statuses: new Map() }));
     bucket.entries.push(entry);
     const status = entry.statement.status;
-    bucket.statuses.set(status, (bucket.statuses.get(status) ?? 0) + 1);
+    const had = bucket.statuses.get(status) ?? 0;
+    bucket.statuses.set(status, had + 1);
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    if (!had) {
+      let uris = this.docsWith.get(status);
+      if (!uris) this.docsWith.set(status, (uris = []));
+      uris.splice(lowerBound(uris, entry.uri), 0, entry.uri);
+    }
   }
 
-  /** Drops a document's statements: one map entry, whatever the number of documents. */
+  /** Drops a document's statements: one map entry and one place per status, whatever the number of documents. */
   remove(uri: string): void {
     const bucket = this.buckets.get(uri);
     if (!bucket) return;
@@ -43,6 +44,10 @@ class KeyEntry {
       const left = (this.statuses.get(status) ?? 0) - n;
       if (left > 0) this.statuses.set(status, left);
       else this.statuses.delete(status);
+      const uris = this.docsWith.get(status);
+      if (!uris) continue;
+      const at = lowerBound(uris, uri);
+      if (uris[at] === uri) uris.splice(at, 1);
     }
   }
 
@@ -51,6 +56,24 @@ class KeyEntry {
     const own = this.buckets.get(uri)?.statuses;
     for (const [status, n] of this.statuses) if (n > (own?.get(status) ?? 0)) out.add(status);
   }
+}
+
+/** First index in sorted `list` whose value is not less than `value`. */
+function lowerBound(list: string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What other documents state with a status under a key: how many statements, and the first few by document and place. */
+export interface StatedElsewhere {
+  count: number;
+  first: IndexedStatement[];
 }
 
 /**
@@ -94,9 +117,36 @@ export class StatementIndex {
     for (const entry of this.entriesFor(key)) for (const bucket of entry.buckets.values()) yield* bucket.entries;
   }
 
-  /** Per document, the statements compared with `key` and how many of each status. */
-  *statementsByDocument(key: string): IterableIterator<StatementsOfDocument> {
-    for (const entry of this.entriesFor(key)) for (const [uri, bucket] of entry.buckets) yield { uri, entries: bucket.entries, statuses: bucket.statuses };
+  /** `uri`'s own statements compared with `key`. */
+  ownStatements(key: string, uri: string): IndexedStatement[] {
+    return this.entriesFor(key).flatMap((e) => e.buckets.get(uri)?.entries ?? []);
+  }
+
+  /**
+   * Statements of `status` compared with `key` in documents other than `exceptUri`: their
+   * number, and the first `limit` by URI and offset. Costs `limit`, not the number of
+   * documents that state it.
+   */
+  statedElsewhere(key: string, status: ParticipationStatus, exceptUri: string, limit: number): StatedElsewhere {
+    const entries = this.entriesFor(key);
+    let count = 0;
+    for (const e of entries) count += (e.statuses.get(status) ?? 0) - (e.buckets.get(exceptUri)?.statuses.get(status) ?? 0);
+    const first: IndexedStatement[] = [];
+    const lists = entries.map((e) => e.docsWith.get(status) ?? []);
+    const at = lists.map(() => 0);
+    while (first.length < limit) {
+      // The next document in URI order across the (one or two) lists.
+      let pick = -1;
+      for (let i = 0; i < lists.length; i++) if (at[i] < lists[i].length && (pick < 0 || lists[i][at[i]] < lists[pick][at[pick]])) pick = i;
+      if (pick < 0) break;
+      const uri = lists[pick][at[pick]];
+      for (let i = 0; i < lists.length; i++) if (lists[i][at[i]] === uri) at[i]++;
+      if (uri === exceptUri) continue;
+      const stated = entries.flatMap((e) => e.buckets.get(uri)?.entries ?? []).filter((x) => x.statement.status === status);
+      stated.sort((a, b) => a.statement.start - b.statement.start);
+      for (const x of stated) if (first.length < limit) first.push(x);
+    }
+    return { count, first };
   }
 
   /** Statuses stated for `key` by documents other than `uri`. */
@@ -214,23 +264,37 @@ export function mostUsedForm(forms: ReadonlyMap<string, number>): string | undef
 
 /**
  * What other documents can see of one document's statements (status, place, words) or term
- * usages (form, place), per key or family: if it is unchanged, their findings are too.
+ * usages (form, place), per key or family: if it is unchanged, their findings are too. The
+ * `shape` leaves the places out: when only it is unchanged, other documents' findings differ
+ * only in where their related locations point.
  */
-export function statementSignatures(model: DocumentModel | undefined): Map<string, string> {
+export interface Signature {
+  full: string;
+  shape: string;
+}
+
+export function statementSignatures(model: DocumentModel | undefined): Map<string, Signature> {
   return signatures(model, model?.statements ?? [], (s) => s.key, (s) => `${s.status}:${s.aspect}`);
 }
 
-export function termSignatures(model: DocumentModel | undefined): Map<string, string> {
+export function termSignatures(model: DocumentModel | undefined): Map<string, Signature> {
   return signatures(model, model?.terms ?? [], (t) => t.family, (t) => t.form);
 }
 
-function signatures<T extends { start: number }>(model: DocumentModel | undefined, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, string> {
-  const out = new Map<string, string>();
+function signatures<T extends { start: number }>(model: DocumentModel | undefined, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
+  const out = new Map<string, Signature>();
   if (!model) return out;
   for (const x of items) {
     const p = model.lines.positionAt(x.start);
     const g = group(x);
-    out.set(g, `${out.get(g) ?? ''}|${what(x)}@${p.line}:${p.character}`);
+    const w = what(x);
+    const sig = out.get(g);
+    if (sig) {
+      sig.full += `|${w}@${p.line}:${p.character}`;
+      sig.shape += `|${w}`;
+    } else {
+      out.set(g, { full: `|${w}@${p.line}:${p.character}`, shape: `|${w}` });
+    }
   }
   return out;
 }

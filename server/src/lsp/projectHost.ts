@@ -64,12 +64,27 @@ export class ProjectHost {
     return doc && isLintable(doc) ? doc : undefined;
   }
 
+  /**
+   * Documents among those returned as affected whose findings changed only in where their
+   * related locations point (statements or terms of the edited document moved). The
+   * scheduler refreshes them when typing pauses instead of after every keystroke.
+   */
+  private readonly movedOnly = new Set<string>();
+
+  /** Takes the documents affected only by moved related locations since the last call. */
+  takeMovedOnly(): string[] {
+    const out = [...this.movedOnly];
+    this.movedOnly.clear();
+    return out;
+  }
+
   /** Adds or replaces a document's text; returns the other documents whose findings may have changed. */
   upsert(uri: string, text: string, options: UpsertOptions = {}): string[] {
     this.counters.upserts++;
     try {
       // Documents not open in the editor keep lean models: a workspace of thousands must fit in memory.
-      const { model, affected } = this.project.upsert(uri, text, { lean: true, ...options });
+      const { model, affected, moved } = this.project.upsert(uri, text, { lean: true, ...options });
+      for (const u of moved) this.movedOnly.add(u);
       this.failed.delete(uri);
       // Logged once per problem (not on every keystroke); the diagnostic shows it in the document.
       for (const p of model.problems) {

@@ -2,6 +2,9 @@ import { errorText, type Logger } from './log';
 import type { ProjectHost } from './projectHost';
 
 const PUBLISH_BATCH = 25;
+const BATCH_MS = 10;
+/** Typing pause after which documents whose related locations moved are re-published. */
+const QUIET_MS = 400;
 
 /**
  * When analysis runs. An edit to an open document starts a quiet-time timer; a newer
@@ -14,6 +17,8 @@ const PUBLISH_BATCH = 25;
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<string>();
+  private readonly whenQuiet = new Set<string>();
+  private quietTimer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private disposed = false;
 
@@ -60,9 +65,30 @@ export class DiagnosticsScheduler {
     if (!this.draining && this.dirty.size) this.draining = this.drain().finally(() => (this.draining = undefined));
   }
 
-  /** Resolves when every queued document has been published. */
+  /**
+   * Re-publishes documents once no open document has been edited for QUIET_MS: documents
+   * whose related locations moved with an edit, which would otherwise be re-published on
+   * every keystroke (in a large workspace, hundreds of them).
+   */
+  enqueueWhenQuiet(uris: Iterable<string>): void {
+    for (const u of uris) this.whenQuiet.add(u);
+    if (!this.whenQuiet.size || this.disposed) return;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      if (this.timers.size) return this.enqueueWhenQuiet([]); // still typing somewhere
+      const uris = [...this.whenQuiet];
+      this.whenQuiet.clear();
+      this.enqueue(uris);
+    }, QUIET_MS);
+  }
+
+  /** Resolves when every queued document has been published, those waiting for quiet included. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining || this.whenQuiet.size) {
+      if (this.draining) await this.draining;
+      else await new Promise<void>((r) => setTimeout(r, QUIET_MS / 4));
+    }
   }
 
   dispose(): void {
@@ -70,6 +96,8 @@ export class DiagnosticsScheduler {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.dirty.clear();
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.whenQuiet.clear();
   }
 
   private runNow(uri: string): void {
@@ -79,7 +107,9 @@ export class DiagnosticsScheduler {
       const affected = this.host.syncOpen(uri);
       if (affected === undefined) return;
       this.host.publish(uri);
-      this.enqueue(affected);
+      const moved = new Set(this.host.takeMovedOnly());
+      this.enqueue(affected.filter((u) => !moved.has(u)));
+      this.enqueueWhenQuiet(moved);
       this.log.debug(`Analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms; ${affected.length} other document(s) affected`);
     } catch (e) {
       this.log.error(`Analysis of ${uri} failed: ${errorText(e)}`);
@@ -89,6 +119,7 @@ export class DiagnosticsScheduler {
   private async drain(): Promise<void> {
     while (this.dirty.size && !this.disposed) {
       let n = 0;
+      const started = performance.now();
       for (const uri of this.dirty) {
         this.dirty.delete(uri);
         if (this.isPending(uri)) continue;
@@ -97,7 +128,8 @@ export class DiagnosticsScheduler {
         } catch (e) {
           this.log.error(`Publishing diagnostics for ${uri} failed: ${errorText(e)}`);
         }
-        if (++n >= PUBLISH_BATCH) break;
+        // Small batches, and short ones: an edit waiting behind them is served within a few ms.
+        if (++n >= PUBLISH_BATCH || performance.now() - started > BATCH_MS) break;
       }
       await new Promise<void>((r) => setImmediate(r));
     }

@@ -1,5 +1,4 @@
 import type { ParticipationStatement } from '../model/participation';
-import type { IndexedStatement } from '../projectIndex';
 import type { RelatedLocation } from '../types';
 import type { Rule } from './rule';
 import { displayLocation } from './util';
@@ -45,22 +44,17 @@ export const participationContradiction: Rule = {
       const registry = project.registryFor(st.key);
       const registryConflict = !!(registry && registry.status !== st.status && registry.location);
       if (registryConflict) related.push({ ...registry!.location!, message: `Declared ${registry!.status} in the program registry` });
-      // Only the first few opposed statements are shown: pick them in one pass (this
-      // document first, then by file and place, so the finding does not depend on the
-      // indexing order) and count the rest, without sorting every statement of the workspace.
+      // Only the first few opposed statements are shown (this document's first, then by file
+      // and place, so the finding does not depend on the indexing order); the rest are counted.
       const limit = MAX_RELATED - related.length;
-      const first: IndexedStatement[] = [];
-      let others = 0;
-      for (const doc of project.statementsByDocument(st.key)) {
-        const own = doc.uri === model.uri;
-        if (!own && !doc.statuses.has(oppositeOf(st.status))) continue;
-        for (const other of doc.entries) {
-          if (other.statement.status === st.status) continue;
-          if (own && group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, other.statement.start))) continue;
-          others++;
-          keepFirst(first, other, limit, model.uri);
-        }
-      }
+      const opposite = oppositeOf(st.status);
+      const mine = project
+        .ownStatements(st.key, model.uri)
+        .filter((o) => o.statement.status === opposite && !group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, o.statement.start)))
+        .sort((a, b) => a.statement.start - b.statement.start);
+      const elsewhere = project.statedElsewhere(st.key, opposite, model.uri, Math.max(0, limit - mine.length));
+      const first = [...mine, ...elsewhere.first].slice(0, Math.max(0, limit));
+      const others = mine.length + elsewhere.count;
       for (const other of first) {
         related.push({
           uri: other.uri,
@@ -72,7 +66,6 @@ export const participationContradiction: Rule = {
       const where = registryConflict ? 'in the program registry' : `at ${displayLocation(model.uri, related[0])}`;
       const extra = registryConflict ? others : others - 1;
       const more = extra > 0 ? ` (and ${extra} other place${extra > 1 ? 's' : ''})` : '';
-      const opposite = oppositeOf(st.status);
       const here = group.length > 1 ? ` here (${group.length} mentions in this document)` : ' here';
       for (const g of group.slice(1, MAX_RELATED)) related.push({ uri: model.uri, range: model.lines.range(g.start, g.end), message: `Also described as ${st.status} here` });
       report({
@@ -88,18 +81,6 @@ export const participationContradiction: Rule = {
 
 function oppositeOf(status: ParticipationStatement['status']): ParticipationStatement['status'] {
   return status === 'mandatory' ? 'optional' : 'mandatory';
-}
-
-/** Keeps `first` the `limit` earliest statements: the asking document's, then by file and offset. */
-function keepFirst(first: IndexedStatement[], s: IndexedStatement, limit: number, ownUri: string): void {
-  if (limit <= 0) return;
-  const before = (a: IndexedStatement, b: IndexedStatement) =>
-    Number(b.uri === ownUri) - Number(a.uri === ownUri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.statement.start - b.statement.start;
-  if (first.length >= limit && before(s, first[first.length - 1]) >= 0) return;
-  let i = first.length;
-  while (i > 0 && before(s, first[i - 1]) < 0) i--;
-  first.splice(i, 0, s);
-  if (first.length > limit) first.pop();
 }
 
 /** Index of the clause containing `offset` (binary search over clause starts). */

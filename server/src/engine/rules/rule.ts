@@ -48,12 +48,14 @@ export interface Report {
 }
 
 /** Facts about every document of the run, for project-scope rules. */
-import type { StatementsOfDocument } from '../projectIndex';
+import type { IndexedStatement, StatedElsewhere } from '../projectIndex';
 
 export interface ProjectFacts {
   statementsFor(key: string): Iterable<{ uri: string; statement: ParticipationStatement; model: DocumentModel }>;
-  /** The same statements per document, with counts per status: lets a rule skip a document without reading its statements. */
-  statementsByDocument(key: string): Iterable<StatementsOfDocument>;
+  /** `uri`'s own statements compared with `key`. */
+  ownStatements(key: string, uri: string): IndexedStatement[];
+  /** How many statements of `status` other documents make about `key`, and the first `limit` by file and offset (cheap, however many). */
+  statedElsewhere(key: string, status: ParticipationStatement['status'], exceptUri: string, limit: number): StatedElsewhere;
   /** Registry declaration for a key, if the config declares one. */
   registryFor(key: string): { name: string; status: ParticipationStatement['status']; location?: RelatedLocation } | undefined;
   termForms(family: string): ReadonlyMap<string, number>;
