@@ -249,7 +249,7 @@ async function measureEditing(args: Args, rows: string[][], workspace?: { dir: s
     rows.push([`${name}: edit → diagnostics p95`, ms(percentile(times, 95))]);
     rows.push([`${name}: edit → diagnostics max`, ms(times[times.length - 1])]);
     const stats = await client.conn.sendRequest<StatsResult>(STATS_REQUEST);
-    rows.push([`${name}: server RSS after the edits`, mb(stats.memory.rss)]);
+    rows.push([`${name}: server RSS after the edits`, `${mb(stats.memory.rss)} (heap ${mb(stats.memory.heapUsed)})`]);
     await client.stop();
   } finally {
     if (workspace) fs.rmSync(path.join(dir, 'large-guidance.md'), { force: true });
@@ -265,7 +265,7 @@ async function measureIndexing(label: string, workspace: string, rows: string[][
   const name = `index ${label} (${params.documents} docs)`;
   rows.push([`${name}: initialized → progress end`, progress === undefined ? 'no progress bar' : ms(progress - client.initializedAt)]);
   rows.push([`${name}: initialized → policyLint/indexed, all published`, ms(at - client.initializedAt)]);
-  rows.push([`${name}: server RSS (${stats.documents.withDiagnostics} docs with diagnostics)`, mb(stats.memory.rss)]);
+  rows.push([`${name}: server RSS (${stats.documents.withDiagnostics} docs with diagnostics)`, `${mb(stats.memory.rss)} (heap ${mb(stats.memory.heapUsed)})`]);
   await client.stop();
 }
 

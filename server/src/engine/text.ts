@@ -96,3 +96,20 @@ export function escapeRegExp(s: string): string {
 export function flatCopy(s: string): string {
   return (' ' + s).slice(1);
 }
+
+/**
+ * A 53-bit hash of `s` (cyrb53), as a short string with the length in front: a digest to
+ * tell whether a text changed, where keeping the text itself would cost too much memory.
+ */
+export function digest(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${s.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}

@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Project, type Finding, type UpsertOptions } from '../engine';
+import { digest } from '../engine/text';
 import type { ConfigState } from './configState';
 import { findingToDiagnostic, problemToDiagnostic } from './diagnostics';
 import { errorText, type Logger } from './log';
@@ -152,9 +153,10 @@ export class ProjectHost {
     const diagnostics = this.diagnosticsFor(uri, doc?.version);
     if (!diagnostics.length && !doc && !this.withDiagnostics.has(uri)) return;
     if (!doc) {
-      const digest = JSON.stringify(diagnostics);
-      if (this.lastPublished.get(uri) === digest) return;
-      if (diagnostics.length) this.lastPublished.set(uri, digest);
+      // A digest, not the JSON: thousands of closed documents' diagnostics would cost hundreds of MB.
+      const published = digest(JSON.stringify(diagnostics));
+      if (this.lastPublished.get(uri) === published) return;
+      if (diagnostics.length) this.lastPublished.set(uri, published);
       else this.lastPublished.delete(uri);
     } else {
       this.lastPublished.delete(uri);

@@ -3,7 +3,7 @@ import type { ProjectHost } from './projectHost';
 
 const PUBLISH_BATCH = 25;
 const BATCH_MS = 10;
-/** Typing pause after which documents whose related locations moved are re-published. */
+/** Typing pause after which the closed documents affected by the edits are re-published. */
 const QUIET_MS = 400;
 
 /**
@@ -66,9 +66,9 @@ export class DiagnosticsScheduler {
   }
 
   /**
-   * Re-publishes documents once no open document has been edited for QUIET_MS: documents
-   * whose related locations moved with an edit, which would otherwise be re-published on
-   * every keystroke (in a large workspace, hundreds of them).
+   * Re-publishes documents once no open document has been edited for QUIET_MS: the closed
+   * documents an edit affects, which would otherwise be re-published on every keystroke
+   * (in a large workspace, hundreds of them).
    */
   enqueueWhenQuiet(uris: Iterable<string>): void {
     for (const u of uris) this.whenQuiet.add(u);
@@ -107,9 +107,13 @@ export class DiagnosticsScheduler {
       const affected = this.host.syncOpen(uri);
       if (affected === undefined) return;
       this.host.publish(uri);
+      // Open documents affected by the edit are re-published now; closed ones, and those whose
+      // related locations only moved, when typing pauses: a keystroke must not cost as much
+      // as the workspace is large.
       const moved = new Set(this.host.takeMovedOnly());
-      this.enqueue(affected.filter((u) => !moved.has(u)));
-      this.enqueueWhenQuiet(moved);
+      const now = affected.filter((u) => !moved.has(u) && this.host.openDocument(u));
+      this.enqueue(now);
+      this.enqueueWhenQuiet(affected.filter((u) => !now.includes(u)));
       this.log.debug(`Analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms; ${affected.length} other document(s) affected`);
     } catch (e) {
       this.log.error(`Analysis of ${uri} failed: ${errorText(e)}`);
