@@ -128,11 +128,20 @@ describe('protocol: faults (rules that throw, slow analysis, cancellation, versi
       assert.match(JSON.stringify((outcome.result as Hover | null)?.contents), /opt out/);
     }
 
+    // A request cancelled while it waits behind a slow analysis is answered RequestCancelled, without running.
+    server.change(uri, [{ range: rangeOf(0, 0, 9999, 0), text: `${slow}\n` }]);
+    const first = hoverAt(uri, slow, 'opt-out of', 3); // analyses the new text: the thread is busy for 1.5 s
+    const waiting = new CancellationTokenSource();
+    const second = server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: p.line, character: p.character + 3 } }, waiting.token);
+    waiting.cancel();
+    await assert.rejects(second, (e: unknown) => e instanceof ResponseError && e.code === REQUEST_CANCELLED);
+    assert.match(JSON.stringify((await first)?.contents), /opt out/);
+
     // Requests sent while an analysis hogs the thread queue up and are all answered, in order.
-    const v3 = server.change(uri, [{ range: rangeOf(0, 0, 9999, 0), text: `${slow}\n` }]);
+    const v4 = server.change(uri, [{ range: rangeOf(0, 0, 9999, 0), text: `${slow}\n\n` }]);
     const answers = await Promise.all(Array.from({ length: 5 }, () => hoverAt(uri, slow, 'opt-out of', 3)));
     for (const h of answers) assert.match(JSON.stringify(h?.contents), /opt out/);
-    const diags = await server.diagnosticsForVersion(uri, v3);
+    const diags = await server.diagnosticsForVersion(uri, v4);
     assert.ok(diags.some((d) => d.code === 'missing-label'));
     const versions = server.published.filter((d) => d.uri === uri && d.version !== undefined).map((d) => d.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'no older version published after a newer one');

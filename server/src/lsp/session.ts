@@ -3,9 +3,11 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -96,11 +98,11 @@ export class Session {
       }),
     );
 
-    connection.onCodeAction((p) => this.guard('code actions', [], (ctx) => codeActions(ctx, p)));
-    connection.onHover((p) => this.guard('hover', null, (ctx) => hover(ctx, p)));
-    connection.onCompletion((p) => this.guard('completion', [], (ctx) => completion(ctx, p)));
-    connection.onDocumentSymbol((p) => this.guard('document symbols', [], (ctx) => documentSymbols(ctx, p)));
-    connection.onWorkspaceSymbol((p, token) => this.guard('workspace symbols', [], (ctx) => workspaceSymbols(ctx, p, token)));
+    connection.onCodeAction((p, token) => this.guard('code actions', [], (ctx) => codeActions(ctx, p), token));
+    connection.onHover((p, token) => this.guard('hover', null, (ctx) => hover(ctx, p), token));
+    connection.onCompletion((p, token) => this.guard('completion', [], (ctx) => completion(ctx, p), token));
+    connection.onDocumentSymbol((p, token) => this.guard('document symbols', [], (ctx) => documentSymbols(ctx, p), token));
+    connection.onWorkspaceSymbol((p, token) => this.guard('workspace symbols', [], (ctx) => workspaceSymbols(ctx, p, token), token));
     connection.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     connection.onRequest(STATS_REQUEST, () => this.stats());
     connection.onRequest(SUMMARY_REQUEST, (p: unknown) =>
@@ -299,8 +301,13 @@ export class Session {
     };
   }
 
-  /** Runs a request handler; a failure is logged and answered with an empty result. */
-  private guard<T>(what: string, empty: T, run: (ctx: FeatureContext) => T): T {
+  /**
+   * Runs a request handler; a failure is logged and answered with an empty result. A request
+   * the client cancelled while it waited (behind an analysis, say) is answered RequestCancelled
+   * without running: it would otherwise force an analysis of the newest text before the pause.
+   */
+  private guard<T>(what: string, empty: T, run: (ctx: FeatureContext) => T, token?: CancellationToken): T {
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${what}: cancelled by the client`);
     if (!this.ctx) return empty;
     try {
       return run(this.ctx);
