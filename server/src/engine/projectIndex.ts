@@ -274,16 +274,26 @@ export interface Signature {
 }
 
 export function statementSignatures(model: DocumentModel | undefined): Map<string, Signature> {
-  return signatures(model, model?.statements ?? [], (s) => s.key, (s) => `${s.status}:${s.aspect}`);
+  return memoised(statementMemo, model, (m) => signatures(m, m.statements, (s) => s.key, (s) => `${s.status}:${s.aspect}`));
 }
 
 export function termSignatures(model: DocumentModel | undefined): Map<string, Signature> {
-  return signatures(model, model?.terms ?? [], (t) => t.family, (t) => t.form);
+  return memoised(termMemo, model, (m) => signatures(m, m.terms, (t) => t.family, (t) => t.form));
 }
 
-function signatures<T extends { start: number }>(model: DocumentModel | undefined, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
+/** A model's signatures are asked for twice: as the new version, then as the old one at the next edit. */
+const statementMemo = new WeakMap<DocumentModel, Map<string, Signature>>();
+const termMemo = new WeakMap<DocumentModel, Map<string, Signature>>();
+
+function memoised(memo: WeakMap<DocumentModel, Map<string, Signature>>, model: DocumentModel | undefined, make: (m: DocumentModel) => Map<string, Signature>): Map<string, Signature> {
+  if (!model) return new Map();
+  let sig = memo.get(model);
+  if (!sig) memo.set(model, (sig = make(model)));
+  return sig;
+}
+
+function signatures<T extends { start: number }>(model: DocumentModel, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
   const out = new Map<string, Signature>();
-  if (!model) return out;
   for (const x of items) {
     const p = model.lines.positionAt(x.start);
     const g = group(x);

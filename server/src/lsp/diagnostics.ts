@@ -21,7 +21,6 @@ export function findingToDiagnostic(f: Finding, o: DiagnosticOptions): Diagnosti
     ruleId: f.ruleId,
     fingerprint: f.fingerprint,
     version: o.version,
-    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits })),
   };
   const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message || 'Related location' }));
   const d: Diagnostic = {

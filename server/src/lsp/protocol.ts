@@ -91,11 +91,10 @@ export const FRONT_MATTER_CODE = 'front-matter';
 export const CONFIG_CODE = 'config';
 export const INTERNAL_ERROR_CODE = 'internal-error';
 
-/** What every rule diagnostic carries in `data`, for code actions. */
+/** What every rule diagnostic carries in `data`, for code actions: which finding it is (fixes are looked up on the server, not sent with every diagnostic). */
 export interface DiagnosticData {
   ruleId: string;
   fingerprint: string;
   /** Document version the finding was computed for; undefined for closed files. */
   version?: number;
-  fixes: Array<{ title: string; safe: boolean; edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }> }>;
 }
