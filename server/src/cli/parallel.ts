@@ -10,8 +10,9 @@ const MIN_FILES_FOR_WORKERS = 64;
 const BATCH = 24;
 
 /**
- * How many worker threads to analyse `files` files with: `POLICY_LINT_WORKERS` when set
- * (0 or 1: none), else one per CPU (at most 4) for runs big enough to gain from them.
+ * How many threads to analyse `files` files with (this one included): `POLICY_LINT_WORKERS`
+ * when set (0 or 1: this thread only), else one per CPU (at most 4) for runs big enough to
+ * gain from them.
  */
 export function workerCount(files: number, env: Record<string, string | undefined>): number {
   const set = env.POLICY_LINT_WORKERS;
@@ -25,9 +26,10 @@ export function workerCount(files: number, env: Record<string, string | undefine
 }
 
 /**
- * Reads and analyses files on worker threads, batch by batch as each thread is free, and
- * returns each file's result in the order of `files`. A thread that cannot start or
- * fails leaves its batches to this thread: the run's results never depend on threads.
+ * Reads and analyses files on `threads` threads (this one and `threads - 1` workers), batch
+ * by batch as each is free, and returns each file's result in the order of `files`. A worker
+ * that cannot start or fails leaves its batches to this thread: the run's results never
+ * depend on threads.
  */
 export async function analyseInWorkers(files: string[], resolved: ResolvedConfig, threads: number): Promise<WorkerReply> {
   const batches: string[][] = [];
@@ -41,8 +43,17 @@ export async function analyseInWorkers(files: string[], resolved: ResolvedConfig
   let next = 0;
   const leftOver: string[][] = [];
 
-  await Promise.all(
-    Array.from({ length: Math.min(threads, batches.length) }, () => new Promise<void>((resolve) => {
+  // This thread takes batches too, between the workers' messages: one thread fewer to start,
+  // and its results need no copying.
+  const here = (async () => {
+    while (next < batches.length) {
+      take(await analyse(resolved, batches[next++]));
+      await new Promise<void>((r) => setImmediate(r)); // let the workers' results in
+    }
+  })();
+  await Promise.all([
+    here,
+    ...Array.from({ length: Math.min(threads - 1, batches.length) }, () => new Promise<void>((resolve) => {
       let worker: Worker;
       try {
         worker = new Worker(path.join(__dirname, 'lintWorker.js'), { workerData: { resolved } satisfies WorkerInit });
@@ -72,7 +83,7 @@ export async function analyseInWorkers(files: string[], resolved: ResolvedConfig
       });
       feed();
     })),
-  );
+  ]);
   // Batches no thread took (none could start, or one failed) are analysed here.
   while (next < batches.length) leftOver.push(batches[next++]);
   for (const batch of leftOver) take(await analyse(resolved, batch));
