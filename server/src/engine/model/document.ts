@@ -328,7 +328,11 @@ function headingFacts(raw: string, vocab: Vocabulary): HeadingFacts {
   let facts = memo.get(raw);
   if (!facts) {
     const label = headingLabel(raw, vocab);
-    facts = { title: cleanHeading(raw), label: label && { status: label.status, start: label.start, end: label.end }, informative: !label && isInformativeHeading(raw, vocab) };
+    facts = {
+      title: flatCopy(cleanHeading(raw)), // a slice would keep the whole chunk's text alive in the memo
+      label: label && { status: label.status, start: label.start, end: label.end },
+      informative: !label && isInformativeHeading(raw, vocab),
+    };
     if (memo.size >= 5_000) memo.clear(); // bounded: headings typed letter by letter add entries
     memo.set(flatCopy(raw), facts);
   }
