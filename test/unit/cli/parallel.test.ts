@@ -61,11 +61,12 @@ describe('CLI on worker threads', () => {
     }
   });
 
-  it('uses threads only for runs big enough to gain, and as many as asked', () => {
-    assert.equal(workerCount(10, {}), 0);
+  it('uses threads only when asked, as many as asked', () => {
+    assert.equal(workerCount(5000, {}), 0);
     assert.equal(workerCount(10, { POLICY_LINT_WORKERS: '3' }), 3);
     assert.equal(workerCount(5000, { POLICY_LINT_WORKERS: '0' }), 0);
     assert.equal(workerCount(5000, { POLICY_LINT_WORKERS: '1' }), 0);
     assert.equal(workerCount(5000, { POLICY_LINT_WORKERS: 'lots' }), 0);
+    assert.equal(workerCount(5000, { POLICY_LINT_WORKERS: '64' }), 16);
   });
 });
