@@ -1,8 +1,7 @@
 /**
- * Config file names, in the order they are looked for in a folder. The same list as
- * server/src/node/configFiles.ts (the CLI's), which cannot be imported by code that runs
- * in the browser: it reads the disk with node:fs. test/e2e/web.test.ts keeps the two
- * equal. A module of its own so the web extension can use it without the engine.
+ * Config file names, in the order they are looked for in a folder: the one list for the
+ * CLI (server/src/node/configFiles.ts re-exports it), the server and the web extension. A
+ * module of its own, free of Node and of the engine, so browser code can import it.
  */
 export const CONFIG_FILE_NAMES: readonly string[] = [
   '.policylintrc.json',

@@ -2,16 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultConfig, loadConfig, type InputProblem, type ResolvedConfig, type PolicyLintConfig } from '../engine';
+import { CONFIG_FILE_NAMES } from '../lsp/hostConfigNames';
 
-/** Config file names, in the order they are looked for in each folder. */
-export const CONFIG_FILE_NAMES = [
-  '.policylintrc.json',
-  '.policylintrc.yaml',
-  '.policylintrc.yml',
-  'policy-lint.config.json',
-  'policy-lint.config.yaml',
-  'policy-lint.config.yml',
-];
+export { CONFIG_FILE_NAMES };
 
 /** The nearest config file at or above `dir`, stopping at `stopAt` (inclusive) or the file system root. */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
