@@ -12,6 +12,19 @@ export function uriToPath(uri: string): string {
 
 /** How reports name a file: relative to `base` with forward slashes, on every platform. */
 export function displayPath(uriOrPath: string, base: string): string {
+  // Asked once per finding (sorting, then formatting): 20,000 findings name 2,000 files.
+  const key = `${base}\0${uriOrPath}`;
+  let shown = displayed.get(key);
+  if (shown === undefined) {
+    if (displayed.size >= 50_000) displayed.clear();
+    displayed.set(key, (shown = computeDisplayPath(uriOrPath, base)));
+  }
+  return shown;
+}
+
+const displayed = new Map<string, string>();
+
+function computeDisplayPath(uriOrPath: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]+:/i.test(uriOrPath) && !uriOrPath.startsWith('file:')) return uriOrPath;
   const abs = uriToPath(uriOrPath);
   const rel = path.relative(base, abs);
