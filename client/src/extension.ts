@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summary = registerSummary(server, log);
   context.subscriptions.push(
     ...summary.disposables,
-    new PolicyStatusBar(documents),
+    new PolicyStatusBar(documents, server),
     registerPackSnippetCompletions(packs, documents),
     ...registerPackCommands(packs),
     ...registerCommands(context, server, documents),

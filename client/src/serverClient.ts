@@ -67,6 +67,10 @@ export class PolicyLanguageServer implements vscode.Disposable {
   private readonly sent = new Set<string>();
   private readonly errorHandler: RestartingErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly stateChanged = new vscode.EventEmitter<void>();
+  /** Fires when the server starts, stops or is restarted. */
+  readonly onDidChangeState = this.stateChanged.event;
+  private everStarted = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -84,6 +88,12 @@ export class PolicyLanguageServer implements vscode.Disposable {
 
   get isRunning(): boolean {
     return this.client?.state === State.Running;
+  }
+
+  /** For the status bar: a client that has not been started yet counts as starting. */
+  get state(): 'starting' | 'running' | 'stopped' {
+    if (!this.client) return this.everStarted ? 'stopped' : 'starting';
+    return this.client.state === State.Running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
   }
 
   async start(): Promise<void> {
@@ -127,6 +137,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
         },
       },
     };
+    this.everStarted = true;
     const client = new LanguageClient('policyLint', 'Policy Lint', serverOptions, clientOptions);
     this.client = client;
     this.subscriptions.push(
@@ -134,6 +145,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
         // A (re)started server knows no documents; the client re-opens them through the middleware.
         if (e.newState === State.Starting || e.newState === State.Stopped) this.sent.clear();
         this.log.info(`Language server ${State[e.newState].toLowerCase()}.`);
+        this.stateChanged.fire();
       }),
     );
     try {
@@ -149,6 +161,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
     this.client = undefined;
     this.sent.clear();
     if (client && client.state !== State.Stopped) await client.stop();
+    this.stateChanged.fire();
   }
 
   async restart(): Promise<void> {
@@ -188,6 +201,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    this.stateChanged.dispose();
     void this.stop();
   }
 }

@@ -1,17 +1,29 @@
 import * as vscode from 'vscode';
-import { STATUS_ITEM_ID } from './commandIds';
+import { COMMANDS, STATUS_ITEM_ID } from './commandIds';
 import type { PolicyDocumentTracker } from './policyDocumentTracker';
-import { summarize } from './statusSummary';
+import { serverDownSummary, summarize } from './statusSummary';
 
-/** "$(checklist) 3 unlabelled" for the active policy document; hidden for other documents. */
+/** Whether the language server is running, and when that changes (the Node and the web client both provide it). */
+export interface ServerState {
+  readonly state: 'starting' | 'running' | 'stopped';
+  readonly onDidChangeState: vscode.Event<void>;
+}
+
+/**
+ * "$(checklist) 3 unlabelled" for the active policy document; hidden for other documents.
+ * While the server is not running it says so (a click restarts it) instead of "clear".
+ */
 export class PolicyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly documents: PolicyDocumentTracker) {
+  constructor(
+    private readonly documents: PolicyDocumentTracker,
+    private readonly server?: ServerState,
+  ) {
     this.item.name = 'Policy Lint';
-    this.item.command = 'workbench.actions.view.problems';
+    if (server) this.subscriptions.push(server.onDidChangeState(() => this.update()));
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -24,17 +36,24 @@ export class PolicyStatusBar implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document) this.updateSoon();
       }),
       documents.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('policyLint.enable')) this.update();
+      }),
     );
     this.update();
   }
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !this.documents.isPolicyDocument(doc)) {
+    // Turned off in the settings: nothing to report, and no server to restart.
+    const enabled = vscode.workspace.getConfiguration('policyLint', doc?.uri).get<boolean>('enable', true);
+    if (!doc || !enabled || !this.documents.isPolicyDocument(doc)) {
       this.item.hide();
       return;
     }
-    const s = summarize(vscode.languages.getDiagnostics(doc.uri));
+    const state = this.server?.state ?? 'running';
+    const s = state === 'running' ? summarize(vscode.languages.getDiagnostics(doc.uri)) : serverDownSummary(state);
+    this.item.command = state === 'stopped' ? COMMANDS.restartServer : 'workbench.actions.view.problems';
     this.item.text = s.text;
     this.item.tooltip = s.tooltip;
     this.item.accessibilityInformation = { label: s.text.replace(/\$\([^)]*\)\s*/g, ''), role: 'button' };

@@ -40,3 +40,12 @@ export function summarize(diagnostics: readonly DiagnosticFacts[]): StatusSummar
   const tooltip = ['Policy Lint — this document', ...lines, '', 'Click to open the Problems view.'].join('\n');
   return { text, tooltip, counts: sorted };
 }
+
+/** What the status bar says while the language server is not running: the findings shown may be stale. */
+export function serverDownSummary(state: 'starting' | 'stopped'): { text: string; tooltip: string } {
+  if (state === 'starting') return { text: '$(sync~spin) Policy Lint: starting', tooltip: 'Policy Lint — the language server is starting.' };
+  return {
+    text: '$(debug-disconnect) Policy Lint: stopped',
+    tooltip: 'Policy Lint — the language server is not running, so problems shown for this document may be out of date.\nClick to restart it.',
+  };
+}

@@ -177,11 +177,15 @@ describe('Policy Lint in VS Code: crash recovery (code-server + Chromium)', func
     // Nothing is started behind the user's back, and no squiggle of the dead server stays on screen.
     assert.deepEqual(serverPids(dirs), []);
     await wb.waitForSquiggles((s) => s.length === 0, 'the squiggles of the stopped server to go', 30_000);
+    // The status bar says the server is stopped, not that the document is clear.
+    await wb.waitForStatusItem('policyLint.status', 'Policy Lint: stopped', 30_000);
 
     await wb.command('Policy Lint: Restart Language Server');
     await onePid();
     await wb.openFile(DOCUMENT);
     await wb.waitForSquiggles(allSquiggles, `${what}, after Restart Language Server`, 60_000);
+    const status = (await wb.statusBarItems()).find((i) => i.id.includes('policyLint.status'));
+    assert.ok(status && !/stopped/.test(status.text), `status bar after the restart: ${status?.text}`);
     await wb.screenshot('restarted-on-request');
   });
 });

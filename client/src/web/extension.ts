@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     server,
     ...summary.disposables,
     server.onDidChangeClient(() => summary.service.serverChanged()),
-    new PolicyStatusBar(documents),
+    new PolicyStatusBar(documents, server),
     ...registerWebCommands(context, server, documents),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('policyLint.enable')) return;

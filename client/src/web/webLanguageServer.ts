@@ -84,6 +84,10 @@ export class WebLanguageServer implements vscode.Disposable {
   private readonly sent = new Set<string>();
   private readonly errorHandler: WorkerErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly stateChanged = new vscode.EventEmitter<void>();
+  /** Fires when the server starts, stops or is restarted. */
+  readonly onDidChangeState = this.stateChanged.event;
+  private everStarted = false;
   private readonly clientChanged = new vscode.EventEmitter<void>();
   /** Fires when the language client is started or stopped: a restart makes a new client (and worker). */
   readonly onDidChangeClient = this.clientChanged.event;
@@ -103,6 +107,12 @@ export class WebLanguageServer implements vscode.Disposable {
 
   get isRunning(): boolean {
     return this.client?.state === State.Running;
+  }
+
+  /** For the status bar: a client that has not been started yet counts as starting. */
+  get state(): 'starting' | 'running' | 'stopped' {
+    if (!this.client) return this.everStarted ? 'stopped' : 'starting';
+    return this.client.state === State.Running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
   }
 
   async start(): Promise<void> {
@@ -146,6 +156,7 @@ export class WebLanguageServer implements vscode.Disposable {
       this.worker = await startWorker(serverMain);
       return { reader: new BrowserMessageReader(this.worker), writer: new BrowserMessageWriter(this.worker) };
     };
+    this.everStarted = true;
     const client = new LanguageClient('policyLint', 'Policy Lint', transports, clientOptions);
     this.client = client;
     this.subscriptions.push(
@@ -155,6 +166,7 @@ export class WebLanguageServer implements vscode.Disposable {
         // A (re)started server knows no documents; the client re-opens them through the middleware.
         if (e.newState === State.Starting || e.newState === State.Stopped) this.sent.clear();
         this.log.info(`Language server (web worker) ${State[e.newState].toLowerCase()}.`);
+        this.stateChanged.fire();
       }),
     );
     try {
@@ -175,6 +187,7 @@ export class WebLanguageServer implements vscode.Disposable {
     this.worker?.terminate();
     this.worker = undefined;
     if (client) this.clientChanged.fire();
+    this.stateChanged.fire();
   }
 
   async restart(): Promise<void> {
@@ -210,6 +223,7 @@ export class WebLanguageServer implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    this.stateChanged.dispose();
     void this.stop().finally(() => this.clientChanged.dispose());
   }
 }

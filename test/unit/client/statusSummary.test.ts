@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { summarize } from '../../../client/src/statusSummary';
+import { serverDownSummary, summarize } from '../../../client/src/statusSummary';
 
 describe('client: status bar summary', () => {
   const d = (code: string, source = 'policy-lint') => ({ source, code: { value: code } });
@@ -16,5 +16,11 @@ describe('client: status bar summary', () => {
     assert.equal(summarize([d('missing-label', 'markdownlint'), d('x', 'cSpell')]).text, '$(pass) Policy Lint: clear', 'other sources do not count');
     assert.equal(summarize([d('label-conflict')]).text, '$(checklist) Policy Lint: 1 problem');
     assert.equal(summarize([d('label-conflict'), d('term-variant')]).text, '$(checklist) Policy Lint: 2 problems');
+  });
+
+  it('says the server is stopped or starting instead of "clear" when it is not running', () => {
+    assert.equal(serverDownSummary('stopped').text, '$(debug-disconnect) Policy Lint: stopped');
+    assert.match(serverDownSummary('stopped').tooltip, /not running[\s\S]*restart/);
+    assert.equal(serverDownSummary('starting').text, '$(sync~spin) Policy Lint: starting');
   });
 });
