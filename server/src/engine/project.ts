@@ -280,13 +280,21 @@ export class Project implements ProjectFacts {
     const moved = new Set<string>();
     const oldSig = statementSignatures(old);
     const newSig = statementSignatures(now);
+    // Statuses this document gave each key, before and after: one pass, not one per key
+    // (a new line moves every statement below it, so every key's signature changes).
+    const mineByKey = new Map<string, Set<ParticipationStatus>>();
+    for (const s of [...(old?.statements ?? []), ...(now?.statements ?? [])]) {
+      let set = mineByKey.get(s.key);
+      if (!set) mineByKey.set(s.key, (set = new Set()));
+      set.add(s.status);
+    }
     for (const key of new Set([...oldSig.keys(), ...newSig.keys()])) {
       const a = oldSig.get(key);
       const b = newSig.get(key);
       if (a?.full === b?.full) continue;
       const others = this.statements.statusesOthers(key, uri);
       if (!others.size) continue;
-      const mine = new Set([...(old?.statements ?? []), ...(now?.statements ?? [])].filter((s) => s.key === key).map((s) => s.status));
+      const mine = mineByKey.get(key) ?? new Set<ParticipationStatus>();
       const contested = others.size > 1 || [...mine].some((m) => !others.has(m));
       if (contested) for (const u of this.statements.urisFor(key)) (a?.shape === b?.shape ? moved : changed).add(u);
     }

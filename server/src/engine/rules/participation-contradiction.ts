@@ -1,4 +1,5 @@
 import type { ParticipationStatement } from '../model/participation';
+import type { IndexedStatement } from '../projectIndex';
 import type { RelatedLocation } from '../types';
 import type { Rule } from './rule';
 import { displayLocation } from './util';
@@ -38,6 +39,14 @@ export const participationContradiction: Rule = {
       else groups.set(id, [st]);
     }
     const clauseStarts = model.clauseStarts;
+    // This document's statements compared with a key, in document order: asked once per key
+    // (a key has at most two groups), not once per group.
+    const ownByKey = new Map<string, IndexedStatement[]>();
+    const ownStatements = (key: string) => {
+      let list = ownByKey.get(key);
+      if (!list) ownByKey.set(key, (list = [...project.ownStatements(key, model.uri)].sort((a, b) => a.statement.start - b.statement.start)));
+      return list;
+    };
     for (const group of groups.values()) {
       const st = group[0];
       const related: RelatedLocation[] = [];
@@ -48,10 +57,11 @@ export const participationContradiction: Rule = {
       // and place, so the finding does not depend on the indexing order); the rest are counted.
       const limit = MAX_RELATED - related.length;
       const opposite = oppositeOf(st.status);
-      const mine = project
-        .ownStatements(st.key, model.uri)
-        .filter((o) => o.statement.status === opposite && !group.every((g) => clauseOf(clauseStarts, g.start) === clauseOf(clauseStarts, o.statement.start)))
-        .sort((a, b) => a.statement.start - b.statement.start);
+      // An opposite statement in the one clause all of the group is in is that clause's own
+      // business (label-conflict), not a contradiction between places.
+      const groupClauses = new Set(group.map((g) => clauseOf(clauseStarts, g.start)));
+      const onlyClause = groupClauses.size === 1 ? [...groupClauses][0] : -1;
+      const mine = ownStatements(st.key).filter((o) => o.statement.status === opposite && (onlyClause < 0 || clauseOf(clauseStarts, o.statement.start) !== onlyClause));
       const elsewhere = project.statedElsewhere(st.key, opposite, model.uri, Math.max(0, limit - mine.length));
       const first = [...mine, ...elsewhere.first].slice(0, Math.max(0, limit));
       const others = mine.length + elsewhere.count;
