@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { COMMANDS, FIX_ALL_KIND } from '../commandIds';
+import { COMMANDS } from '../commandIds';
+import { fixAll } from '../fixAll';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
 import type { WebLanguageServer } from './webLanguageServer';
 
@@ -28,28 +29,6 @@ export function registerWebCommands(context: vscode.ExtensionContext, server: We
     vscode.commands.registerCommand(COMMANDS.createSnippetPackFromSelection, needsDesktop('Creating a snippet pack')),
     vscode.commands.registerCommand(COMMANDS.validateSnippetPack, needsDesktop('Validating a snippet pack')),
   ];
-}
-
-/** Applies the server's "fix all" code action (safe fixes only) to the active policy document. */
-async function fixAll(documents: PolicyDocumentTracker): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !documents.isPolicyDocument(editor.document)) {
-    void vscode.window.showInformationMessage('Policy Lint: open a policy document to fix.');
-    return;
-  }
-  const doc = editor.document;
-  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND, 1)) ?? [];
-  const action = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && (a.edit || a.command));
-  if (!action) {
-    void vscode.window.showInformationMessage('Policy Lint: no safe fixes to apply in this document.');
-    return;
-  }
-  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
-    void vscode.window.showErrorMessage('Policy Lint: the fixes could not be applied (the document changed meanwhile?). Try again.');
-    return;
-  }
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
 /** Opens docs/rules/<id>.md, shipped in the extension, in the Markdown preview (or `policyLint.docsBaseUrl`'s page). */
