@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   ErrorAction,
   LanguageClient,
   State,
@@ -15,7 +13,9 @@ import {
 } from 'vscode-languageclient/node';
 import type { TemplateDefinition } from '../../server/src/engine/config/types';
 import { COMMANDS, PACK_TEMPLATES_NOTIFICATION } from './commandIds';
+import { PolicyDocumentSync } from './policyDocumentSync';
 import type { PolicyDocumentTracker } from './policyDocumentTracker';
+import { serverStateOf } from './statusBar';
 import { RestartPolicy } from './restartPolicy';
 
 const CONFIG_FILES = '**/{.policylintrc.json,.policylintrc.yaml,.policylintrc.yml,policy-lint.config.json,policy-lint.config.yaml,policy-lint.config.yml}';
@@ -63,8 +63,7 @@ export class RestartingErrorHandler implements ErrorHandler {
  */
 export class PolicyLanguageServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
-  /** URIs the server has been sent didOpen for and not didClose. */
-  private readonly sent = new Set<string>();
+  private readonly sync: PolicyDocumentSync;
   private readonly errorHandler: RestartingErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly stateChanged = new vscode.EventEmitter<void>();
@@ -75,11 +74,12 @@ export class PolicyLanguageServer implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-    private readonly documents: PolicyDocumentTracker,
+    documents: PolicyDocumentTracker,
     private readonly packTemplates: () => Record<string, TemplateDefinition>,
   ) {
     this.errorHandler = new RestartingErrorHandler(log);
-    this.subscriptions.push(documents.onDidChange(() => void this.resync()));
+    this.sync = new PolicyDocumentSync(documents, () => (this.isRunning ? this.client : undefined));
+    this.subscriptions.push(documents.onDidChange(() => void this.sync.resync()));
   }
 
   get languageClient(): LanguageClient | undefined {
@@ -92,8 +92,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
 
   /** For the status bar: a client that has not been started yet counts as starting. */
   get state(): 'starting' | 'running' | 'stopped' {
-    if (!this.client) return this.everStarted ? 'stopped' : 'starting';
-    return this.client.state === State.Running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
+    return serverStateOf(this.client, this.everStarted);
   }
 
   async start(): Promise<void> {
@@ -103,7 +102,6 @@ export class PolicyLanguageServer implements vscode.Disposable {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
-    const filter = (doc: vscode.TextDocument) => this.documents.isPolicyDocument(doc);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: 'markdown' },
@@ -118,24 +116,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
         fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES)],
       },
       markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs] }, supportHtml: false },
-      middleware: {
-        didOpen: async (doc, next) => {
-          if (!filter(doc)) return;
-          this.sent.add(doc.uri.toString());
-          await next(doc);
-        },
-        didChange: async (event, next) => {
-          const uri = event.document.uri.toString();
-          if (this.sent.has(uri)) return next(event);
-          if (filter(event.document)) await this.sendOpen(event.document);
-        },
-        didSave: async (doc, next) => {
-          if (this.sent.has(doc.uri.toString())) await next(doc);
-        },
-        didClose: async (doc, next) => {
-          if (this.sent.delete(doc.uri.toString())) await next(doc);
-        },
-      },
+      middleware: this.sync.middleware,
     };
     this.everStarted = true;
     const client = new LanguageClient('policyLint', 'Policy Lint', serverOptions, clientOptions);
@@ -143,7 +124,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
     this.subscriptions.push(
       client.onDidChangeState((e) => {
         // A (re)started server knows no documents; the client re-opens them through the middleware.
-        if (e.newState === State.Starting || e.newState === State.Stopped) this.sent.clear();
+        if (e.newState === State.Starting || e.newState === State.Stopped) this.sync.clear();
         this.log.info(`Language server ${State[e.newState].toLowerCase()}.`);
         this.stateChanged.fire();
       }),
@@ -159,7 +140,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    this.sent.clear();
+    this.sync.clear();
     if (client && client.state !== State.Stopped) await client.stop();
     this.stateChanged.fire();
   }
@@ -174,29 +155,6 @@ export class PolicyLanguageServer implements vscode.Disposable {
   /** Tells the server the templates snippet packs define (see the report on packs). */
   async sendPackTemplates(templates: Record<string, TemplateDefinition>): Promise<void> {
     if (this.isRunning) await this.client!.sendNotification(PACK_TEMPLATES_NOTIFICATION, { templates });
-  }
-
-  private async sendOpen(doc: vscode.TextDocument): Promise<void> {
-    const client = this.client;
-    if (!client || !this.isRunning) return;
-    this.sent.add(doc.uri.toString());
-    await client.sendNotification(DidOpenTextDocumentNotification.type, client.code2ProtocolConverter.asOpenTextDocumentParams(doc));
-  }
-
-  /** After a settings change: open newly matching documents on the server, close the ones that no longer match. */
-  private async resync(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.isRunning) return;
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.languageId !== 'markdown') continue;
-      const uri = doc.uri.toString();
-      const policy = this.documents.isPolicyDocument(doc);
-      if (policy && !this.sent.has(uri)) await this.sendOpen(doc);
-      else if (!policy && this.sent.has(uri)) {
-        this.sent.delete(uri);
-        await client.sendNotification(DidCloseTextDocumentNotification.type, client.code2ProtocolConverter.asCloseTextDocumentParams(doc));
-      }
-    }
   }
 
   dispose(): void {

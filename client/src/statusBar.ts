@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { COMMANDS, STATUS_ITEM_ID } from './commandIds';
 import type { PolicyDocumentTracker } from './policyDocumentTracker';
 import { serverDownSummary, summarize } from './statusSummary';
@@ -7,6 +8,12 @@ import { serverDownSummary, summarize } from './statusSummary';
 export interface ServerState {
   readonly state: 'starting' | 'running' | 'stopped';
   readonly onDidChangeState: vscode.Event<void>;
+}
+
+/** A language client's state as the status bar tells it; no client yet counts as starting, none any more as stopped. */
+export function serverStateOf(client: BaseLanguageClient | undefined, everStarted: boolean): ServerState['state'] {
+  if (!client) return everStarted ? 'stopped' : 'starting';
+  return client.state === State.Running ? 'running' : client.state === State.Starting ? 'starting' : 'stopped';
 }
 
 /**

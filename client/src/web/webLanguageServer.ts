@@ -3,8 +3,6 @@ import {
   BrowserMessageReader,
   BrowserMessageWriter,
   CloseAction,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   ErrorAction,
   LanguageClient,
   State,
@@ -14,7 +12,9 @@ import {
   type LanguageClientOptions,
 } from 'vscode-languageclient/browser';
 import { COMMANDS } from '../commandIds';
+import { PolicyDocumentSync } from '../policyDocumentSync';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
+import { serverStateOf } from '../statusBar';
 import { RestartPolicy } from '../restartPolicy';
 import { CONFIG_FILE_NAMES } from '../../../server/src/lsp/hostConfigNames';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileParams } from '../../../server/src/lsp/protocol';
@@ -80,8 +80,7 @@ class WorkerErrorHandler implements ErrorHandler {
 export class WebLanguageServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private worker: ServerWorker | undefined;
-  /** URIs the server has been sent didOpen for and not didClose. */
-  private readonly sent = new Set<string>();
+  private readonly sync: PolicyDocumentSync;
   private readonly errorHandler: WorkerErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly stateChanged = new vscode.EventEmitter<void>();
@@ -95,10 +94,11 @@ export class WebLanguageServer implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-    private readonly documents: PolicyDocumentTracker,
+    documents: PolicyDocumentTracker,
   ) {
     this.errorHandler = new WorkerErrorHandler(log);
-    this.subscriptions.push(documents.onDidChange(() => void this.resync()));
+    this.sync = new PolicyDocumentSync(documents, () => (this.isRunning ? this.client : undefined));
+    this.subscriptions.push(documents.onDidChange(() => void this.sync.resync()));
   }
 
   get languageClient(): LanguageClient | undefined {
@@ -111,13 +111,11 @@ export class WebLanguageServer implements vscode.Disposable {
 
   /** For the status bar: a client that has not been started yet counts as starting. */
   get state(): 'starting' | 'running' | 'stopped' {
-    if (!this.client) return this.everStarted ? 'stopped' : 'starting';
-    return this.client.state === State.Running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
+    return serverStateOf(this.client, this.everStarted);
   }
 
   async start(): Promise<void> {
     if (this.client) return;
-    const filter = (doc: vscode.TextDocument) => this.documents.isPolicyDocument(doc);
     const clientOptions: LanguageClientOptions = {
       // Any scheme: github.dev's files are `vscode-vfs:` URIs. The middleware sends policy documents only.
       documentSelector: [{ language: 'markdown' }],
@@ -130,23 +128,7 @@ export class WebLanguageServer implements vscode.Disposable {
         fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES)],
       },
       markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs] }, supportHtml: false },
-      middleware: {
-        didOpen: async (doc, next) => {
-          if (!filter(doc)) return;
-          this.sent.add(doc.uri.toString());
-          await next(doc);
-        },
-        didChange: async (event, next) => {
-          if (this.sent.has(event.document.uri.toString())) return next(event);
-          if (filter(event.document)) await this.sendOpen(event.document);
-        },
-        didSave: async (doc, next) => {
-          if (this.sent.has(doc.uri.toString())) await next(doc);
-        },
-        didClose: async (doc, next) => {
-          if (this.sent.delete(doc.uri.toString())) await next(doc);
-        },
-      },
+      middleware: this.sync.middleware,
     };
     const serverMain = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'web', 'server.js');
     // Transports rather than the Worker: the client tells a Worker by `instanceof Worker`, which
@@ -164,7 +146,7 @@ export class WebLanguageServer implements vscode.Disposable {
       client.onRequest(FIND_FILES_REQUEST, (p: FindFilesParams) => findWorkspaceFiles(p)),
       client.onDidChangeState((e) => {
         // A (re)started server knows no documents; the client re-opens them through the middleware.
-        if (e.newState === State.Starting || e.newState === State.Stopped) this.sent.clear();
+        if (e.newState === State.Starting || e.newState === State.Stopped) this.sync.clear();
         this.log.info(`Language server (web worker) ${State[e.newState].toLowerCase()}.`);
         this.stateChanged.fire();
       }),
@@ -181,7 +163,7 @@ export class WebLanguageServer implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    this.sent.clear();
+    this.sync.clear();
     if (client && client.state !== State.Stopped) await client.stop();
     // The worker outlives the `exit` notification; it is ended here.
     this.worker?.terminate();
@@ -196,29 +178,6 @@ export class WebLanguageServer implements vscode.Disposable {
     // The browser LanguageClient has no restart(): a new worker is started.
     await this.stop();
     await this.start();
-  }
-
-  private async sendOpen(doc: vscode.TextDocument): Promise<void> {
-    const client = this.client;
-    if (!client || !this.isRunning) return;
-    this.sent.add(doc.uri.toString());
-    await client.sendNotification(DidOpenTextDocumentNotification.type, client.code2ProtocolConverter.asOpenTextDocumentParams(doc));
-  }
-
-  /** After a settings change: open newly matching documents on the server, close the ones that no longer match. */
-  private async resync(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.isRunning) return;
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.languageId !== 'markdown') continue;
-      const uri = doc.uri.toString();
-      const policy = this.documents.isPolicyDocument(doc);
-      if (policy && !this.sent.has(uri)) await this.sendOpen(doc);
-      else if (!policy && this.sent.has(uri)) {
-        this.sent.delete(uri);
-        await client.sendNotification(DidCloseTextDocumentNotification.type, client.code2ProtocolConverter.asCloseTextDocumentParams(doc));
-      }
-    }
   }
 
   dispose(): void {
