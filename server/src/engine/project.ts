@@ -101,8 +101,9 @@ export class Project implements ProjectFacts {
   /**
    * Adds or replaces a document. Returns the other documents whose findings changed because
    * of it (`affected`), and which of them changed only in where related locations point
-   * (`moved`: a host may refresh those later, when typing pauses). Bulk loading (a CLI run, indexing a workspace) passes `trackAffected: false`:
-   * every document's findings are asked for afterwards anyway.
+   * (`moved`: a host may refresh those later, when typing pauses). Bulk loading (a CLI run,
+   * indexing a workspace) passes `trackAffected: false`: every document's findings are asked
+   * for afterwards anyway.
    */
   upsert(uri: string, text: string, options: UpsertOptions = {}): { model: DocumentModel; affected: string[]; moved: string[] } {
     const old = this.docs.get(uri);

@@ -37,8 +37,8 @@ export class ProjectHost {
   /** Documents with non-empty published diagnostics, so an empty list is sent when they go clean. */
   private readonly withDiagnostics = new Set<string>();
   /**
-   * What was last published for each closed document, as JSON (not a digest: no
-   * node:crypto in the browser build, and no collision can hide a change). The engine's list of
+   * What was last published for each closed document, as a 53-bit digest of its JSON (the
+   * JSON itself would cost hundreds of MB over thousands of documents). The engine's list of
    * affected documents is generous (every document sharing a statement key or a term),
    * so most of them come out unchanged; they are not sent again.
    */

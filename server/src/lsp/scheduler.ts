@@ -19,6 +19,9 @@ export class DiagnosticsScheduler {
   private readonly dirty = new Set<string>();
   private readonly whenQuiet = new Set<string>();
   private quietTimer: NodeJS.Timeout | undefined;
+  /** Settles when the documents waiting for quiet have been queued for publishing. */
+  private quietFlushed: Promise<void> | undefined;
+  private flushQuiet: (() => void) | undefined;
   private draining: Promise<void> | undefined;
   private disposed = false;
 
@@ -73,6 +76,7 @@ export class DiagnosticsScheduler {
   enqueueWhenQuiet(uris: Iterable<string>): void {
     for (const u of uris) this.whenQuiet.add(u);
     if (!this.whenQuiet.size || this.disposed) return;
+    this.quietFlushed ??= new Promise<void>((r) => (this.flushQuiet = r));
     if (this.quietTimer) clearTimeout(this.quietTimer);
     this.quietTimer = setTimeout(() => {
       this.quietTimer = undefined;
@@ -80,15 +84,22 @@ export class DiagnosticsScheduler {
       const uris = [...this.whenQuiet];
       this.whenQuiet.clear();
       this.enqueue(uris);
+      this.settleQuiet();
     }, QUIET_MS);
   }
 
   /** Resolves when every queued document has been published, those waiting for quiet included. */
   async idle(): Promise<void> {
-    while (this.draining || this.whenQuiet.size) {
+    while (this.draining || this.quietFlushed) {
+      if (this.quietFlushed) await this.quietFlushed;
       if (this.draining) await this.draining;
-      else await new Promise<void>((r) => setTimeout(r, QUIET_MS / 4));
     }
+  }
+
+  private settleQuiet(): void {
+    this.flushQuiet?.();
+    this.quietFlushed = undefined;
+    this.flushQuiet = undefined;
   }
 
   dispose(): void {
@@ -98,6 +109,7 @@ export class DiagnosticsScheduler {
     this.dirty.clear();
     if (this.quietTimer) clearTimeout(this.quietTimer);
     this.whenQuiet.clear();
+    this.settleQuiet();
   }
 
   private runNow(uri: string): void {
@@ -111,9 +123,9 @@ export class DiagnosticsScheduler {
       // related locations only moved, when typing pauses: a keystroke must not cost as much
       // as the workspace is large.
       const moved = new Set(this.host.takeMovedOnly());
-      const now = affected.filter((u) => !moved.has(u) && this.host.openDocument(u));
+      const now = new Set(affected.filter((u) => !moved.has(u) && this.host.openDocument(u)));
       this.enqueue(now);
-      this.enqueueWhenQuiet(affected.filter((u) => !now.includes(u)));
+      this.enqueueWhenQuiet(affected.filter((u) => !now.has(u)));
       this.log.debug(`Analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms; ${affected.length} other document(s) affected`);
     } catch (e) {
       this.log.error(`Analysis of ${uri} failed: ${errorText(e)}`);

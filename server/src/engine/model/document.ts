@@ -164,8 +164,6 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
 
   const terms = findTerms(prose, compileTerms(config.terms));
   const { suppressions, problems: directiveProblems } = readSuppressions(text, lines, codeLines, options.knownRules);
-  // Clause texts were cut from their chunk's prose; re-cut from the document's so the chunks can go.
-  if (!retain) for (const c of clauses) c.text = prose.slice(c.start, c.end);
   return {
     uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses,
     clauseStarts: clauses.map((c) => c.start), statements, unclear, terms,

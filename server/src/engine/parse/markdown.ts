@@ -9,6 +9,7 @@ import { maskInline, blankOut } from './inlineMask';
  * copy of the document, the same length, in which everything that is not prose to
  * lint (front matter, code, quotes, HTML tags and comments, link targets, container
  * markers) is blanked with spaces. Offsets in `prose` are offsets in the source.
+ * (`parseMarkdown` gives the same per chunk; `parseMarkdownWhole` for the whole document.)
  */
 export interface ParsedMarkdown {
   prose: string;
@@ -156,7 +157,7 @@ export function parseMarkdown(text: string, bodyStart: number, lines: LineIndex,
     // The same text twice in one document gets two chunks: list and table ids must differ.
     const c = previous?.byText.get(key)?.find((p) => !taken.has(p));
     // A chunk parsed as the document's last was not probed for being closed.
-    return c && (last || c.probed) ? c : parseChunk(key, last);
+    return c && (last || c.probed) ? c : parseChunk(key, last, chunked);
   }
 }
 
@@ -171,8 +172,9 @@ export function absoluteBlocks(parsed: ParsedDocument): Block[] {
  * top-level heading (nothing left open swallowed it), and its own blocks then end
  * exactly as they do in the whole document.
  */
-function parseChunk(source: string, last: boolean): ParsedChunk {
-  const src = flatCopy(source);
+function parseChunk(source: string, last: boolean, cached = true): ParsedChunk {
+  // A cached chunk outlives this version of the document: it must not keep the whole text alive.
+  const src = cached ? flatCopy(source) : source;
   const lines = new LineIndex(src);
   const probeLine = lines.lineCount - 1;
   const tokens = md.parse(last ? src : src + '# x\n', {});
@@ -357,6 +359,6 @@ export function splitTableRow(line: string): Array<[number, number]> {
 /** The document parsed in one piece, no chunks: the reference the chunked parse must equal (tests, benchmarks). */
 export function parseMarkdownWhole(text: string, bodyStart: number): ParsedMarkdown {
   const src = bodyStart > 0 ? blankOut(text.slice(0, bodyStart)) + text.slice(bodyStart) : text;
-  const { prose, blocks, codeLines } = parseChunk(src, true);
+  const { prose, blocks, codeLines } = parseChunk(src, true, false);
   return { prose, blocks, codeLines };
 }

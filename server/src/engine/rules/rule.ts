@@ -51,7 +51,6 @@ export interface Report {
 import type { IndexedStatement, StatedElsewhere } from '../projectIndex';
 
 export interface ProjectFacts {
-  statementsFor(key: string): Iterable<{ uri: string; statement: ParticipationStatement; model: DocumentModel }>;
   /** `uri`'s own statements compared with `key`. */
   ownStatements(key: string, uri: string): IndexedStatement[];
   /** How many statements of `status` other documents make about `key`, and the first `limit` by file and offset (cheap, however many). */
