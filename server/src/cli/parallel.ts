@@ -79,8 +79,7 @@ export async function analyseInWorkers(files: string[], resolved: ResolvedConfig
       feed();
     })),
   ]);
-  // Batches no thread took (none could start, or one failed) are analysed here.
-  while (next < batches.length) leftOver.push(batches[next++]);
+  // Batches a worker took and then failed on are analysed here (this thread took all the others).
   for (const batch of leftOver) take(await analyse(resolved, batch));
   return { results: files.map((f) => byFile.get(f)!), ruleFailures };
 }
