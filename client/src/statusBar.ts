@@ -43,18 +43,14 @@ export class PolicyStatusBar implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document) this.updateSoon();
       }),
       documents.onDidChange(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLint.enable')) this.update();
-      }),
     );
     this.update();
   }
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    // Turned off in the settings: nothing to report, and no server to restart.
-    const enabled = vscode.workspace.getConfiguration('policyLint', doc?.uri).get<boolean>('enable', true);
-    if (!doc || !enabled || !this.documents.isPolicyDocument(doc)) {
+    // Not a policy document, or Policy Lint turned off (the tracker says no then): nothing to show.
+    if (!doc || !this.documents.isPolicyDocument(doc)) {
       this.item.hide();
       return;
     }

@@ -89,7 +89,7 @@ describe('protocol: policyLint/summaryChanged and a scoped policyLint/summary', 
     const documentLocations = elsewhere.rows.flatMap((r) => r.locations).filter((l) => l.uri.endsWith('.md'));
     assert.deepEqual(documentLocations, [], 'no document lies under a folder that does not exist');
     // Registry entries (from the configuration) are still listed: they apply everywhere.
-    assert.ok(elsewhere.rows.every((r) => r.locations.every((l) => !l.uri.endsWith('.md'))));
+    assert.ok(elsewhere.rows.some((r) => r.locations.length > 0), 'the registry rows are kept');
   });
 
   it('leaves the Markdown out when asked for rows only (what live views ask for)', async () => {

@@ -4,6 +4,7 @@
  * document gives it. Pure data; matrixHtml.ts draws it.
  */
 import type { Range } from '../../../server/src/engine';
+import { combineStatuses } from '../../../server/src/engine/summary';
 import { groupByProgram, isProgramRow, type SummaryRow, type SummaryStatus } from './summaryRows';
 import { NO_PROGRAM, PROGRAM_AS_A_WHOLE } from './summaryTreeModel';
 
@@ -51,14 +52,10 @@ export function buildMatrix(rows: readonly SummaryRow[], pathLabel: (uri: string
         targets.push({ uri: l.uri, range: l.range });
         cell.places.push({ target: targets.length - 1, line: l.range.start.line + 1, status: l.status, text: l.text });
       }
-      for (const cell of cells) if (cell) cell.status = combined(cell.places.map((p) => p.status));
+      for (const cell of cells) if (cell) cell.status = combineStatuses(cell.places.map((p) => p.status));
       return { key: row.key, label: isProgramRow(row) ? PROGRAM_AS_A_WHOLE : row.aspect, status: row.status, declared: row.declared, cells };
     }),
   }));
   return { columns, groups, targets, rowCount: rows.length };
 }
 
-function combined(statuses: SummaryStatus[]): SummaryStatus {
-  const clear = new Set(statuses.filter((s) => s === 'mandatory' || s === 'optional'));
-  return clear.size > 1 ? 'contradictory' : clear.size === 1 ? [...clear][0] : 'unclear';
-}

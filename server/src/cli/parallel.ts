@@ -26,7 +26,7 @@ export function workerCount(files: number, env: Record<string, string | undefine
  * that cannot start or fails leaves its batches to this thread: the run's results never
  * depend on threads.
  */
-export async function analyseInWorkers(files: string[], resolved: ResolvedConfig, threads: number): Promise<WorkerReply> {
+export async function analyseInWorkers(files: string[], resolved: ResolvedConfig, threads: number): Promise<WorkerReply & { workerBatches: number }> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const byFile = new Map<string, WorkerFileResult>();
@@ -37,6 +37,8 @@ export async function analyseInWorkers(files: string[], resolved: ResolvedConfig
   };
   let next = 0;
   const leftOver: string[][] = [];
+  /** Batches the workers analysed (the rest fell to this thread). */
+  let workerBatches = 0;
 
   // This thread takes batches too, between the workers' messages: one thread fewer to start,
   // and its results need no copying.
@@ -63,6 +65,7 @@ export async function analyseInWorkers(files: string[], resolved: ResolvedConfig
         else void worker.terminate().then(() => resolve());
       };
       worker.on('message', (reply: WorkerReply) => {
+        workerBatches++;
         take(reply);
         feed();
       });
@@ -81,5 +84,5 @@ export async function analyseInWorkers(files: string[], resolved: ResolvedConfig
   ]);
   // Batches a worker took and then failed on are analysed here (this thread took all the others).
   for (const batch of leftOver) take(await analyse(resolved, batch));
-  return { results: files.map((f) => byFile.get(f)!), ruleFailures };
+  return { results: files.map((f) => byFile.get(f)!), ruleFailures, workerBatches };
 }

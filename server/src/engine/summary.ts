@@ -9,6 +9,20 @@ import type { ParticipationStatus, Range } from './types';
  */
 export type SummaryStatus = ParticipationStatus | 'contradictory' | 'unclear';
 
+/**
+ * The status of an aspect over several statements (a row, or one document's cell of it):
+ * mandatory and optional together are contradictory; unclear statements decide nothing.
+ * Free of imports, so the VS Code views can use the same rule.
+ */
+export function combineStatuses(statuses: Iterable<SummaryStatus>): SummaryStatus {
+  const clear = new Set<SummaryStatus>();
+  for (const s of statuses) {
+    if (s === 'contradictory') return 'contradictory';
+    if (s !== 'unclear') clear.add(s);
+  }
+  return clear.size > 1 ? 'contradictory' : clear.size === 1 ? [...clear][0] : 'unclear';
+}
+
 export interface SummaryLocation {
   uri: string;
   range: Range;
@@ -72,9 +86,7 @@ export function participationSummary(project: Project, within?: (uri: string) =>
     if (reg.location) r.locations.unshift({ uri: reg.location.uri, range: reg.location.range, status: reg.status, text: reg.name, evidence: 'registry' });
   }
   for (const r of rows.values()) {
-    const clear = new Set(r.locations.filter((l) => l.status !== 'unclear').map((l) => l.status));
-    if (r.declared) clear.add(r.declared);
-    r.status = clear.size > 1 ? 'contradictory' : clear.size === 1 ? [...clear][0] as ParticipationStatus : 'unclear';
+    r.status = combineStatuses([...r.locations.map((l) => l.status), ...(r.declared ? [r.declared] : [])]);
     if (!r.aspect) r.aspect = r.key.indexOf('::') < 0 ? r.program : mostUsed(r.locations.map((l) => l.text));
   }
   return [...rows.values()].sort(

@@ -4,8 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { defaultConfig, loadConfig, type InputProblem, type ResolvedConfig, type PolicyLintConfig } from '../engine';
 import { CONFIG_FILE_NAMES } from '../lsp/hostConfigNames';
 
-export { CONFIG_FILE_NAMES };
-
 /** The nearest config file at or above `dir`, stopping at `stopAt` (inclusive) or the file system root. */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
   let cur = path.resolve(dir);

@@ -1,3 +1,4 @@
+import { combineStatuses } from '../engine/summary';
 import type { SummaryRow, SummaryStatus } from '../engine';
 import { displayPath } from '../cli/paths';
 
@@ -14,7 +15,7 @@ const STATUS_TEXT: Record<SummaryStatus, string> = {
 interface Place {
   file: string;
   line: number;
-  status: string;
+  status: SummaryStatus;
   text: string;
   evidence: string;
 }
@@ -96,7 +97,7 @@ function html(rows: SummaryRow[], cwd: string): string {
           const here = ps.filter((p) => p.file === f);
           if (!here.length) return '<td></td>';
           const statuses = [...new Set(here.map((p) => p.status))];
-          const cls = statuses.length > 1 ? 'contradictory' : statuses[0];
+          const cls = combineStatuses(statuses); // the rule of the summary itself: unclear beside mandatory is mandatory
           const title = here.map((p) => `${p.file}:${p.line} ${p.status}: ${p.text}`).join('\n');
           return `<td class="${cls}" title="${esc(title)}">${statuses.map((s) => s[0].toUpperCase()).join('/')}</td>`;
         })

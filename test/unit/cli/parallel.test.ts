@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { workerCount } from '../../../server/src/cli/parallel';
+import { analyseInWorkers, workerCount } from '../../../server/src/cli/parallel';
+import { analyse } from '../../../server/src/cli/lintWorker';
+import { defaultConfig } from '../../../server/src/engine';
 import { cleanTempDirs, REPO_ROOT, runCli, tempDir } from './helpers';
 
 /** A workspace with agreeing and contradicting documents, term variants, a suppression, a binary and a non-UTF-8 file. */
@@ -13,7 +15,7 @@ function mixedWorkspace(): string {
     for (const entry of fs.readdirSync(src, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
       const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-      for (let copy = 0; copy < 4; copy++) {
+      for (let copy = 0; copy < 12; copy++) {
         // Vary the copies so that they state different things about shared aspects.
         const varied = copy % 2 ? text.replace(/\bmay\b/g, 'must').replace(/opt out/g, 'opt-out') : text;
         fs.mkdirSync(path.join(dir, `part-${copy}`), { recursive: true });
@@ -59,6 +61,19 @@ describe('CLI on worker threads', () => {
       const rel = path.relative(a, path.join(entry.parentPath, entry.name));
       assert.equal(fs.readFileSync(path.join(b, rel), 'latin1'), fs.readFileSync(path.join(a, rel), 'latin1'), rel);
     }
+  });
+
+  it('worker threads really take batches, and give what this thread gives for them', async function () {
+    this.timeout(60_000);
+    const dir = mixedWorkspace();
+    const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    assert.ok(files.length > 72, `enough files for several batches (${files.length})`);
+    const resolved = { config: defaultConfig(), registryLocations: new Map() };
+    const threaded = await analyseInWorkers(files, resolved, 3);
+    assert.ok(threaded.workerBatches >= 1, 'the workers analysed some batches');
+    const here = await analyse(resolved, files);
+    assert.deepEqual(threaded.results, here.results);
+    assert.deepEqual(threaded.ruleFailures, here.ruleFailures);
   });
 
   it('uses threads only when asked, as many as asked', () => {
