@@ -2,20 +2,15 @@ import * as vscode from 'vscode';
 import {
   BrowserMessageReader,
   BrowserMessageWriter,
-  CloseAction,
-  ErrorAction,
   LanguageClient,
   State,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
   type LanguageClientOptions,
 } from 'vscode-languageclient/browser';
 import { COMMANDS } from '../commandIds';
 import { PolicyDocumentSync } from '../policyDocumentSync';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
 import { serverStateOf } from '../statusBar';
-import { RestartPolicy } from '../restartPolicy';
+import { RestartingErrorHandler } from '../restartingErrorHandler';
 import { CONFIG_FILE_NAMES } from '../../../server/src/lsp/hostConfigNames';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileParams } from '../../../server/src/lsp/protocol';
 import { findWorkspaceFiles, readWorkspaceFile } from './workspaceFiles';
@@ -43,36 +38,6 @@ async function startWorker(script: vscode.Uri): Promise<ServerWorker> {
 }
 
 /**
- * Restarts a worker that dies, as the desktop client's handler (client/src/serverClient.ts)
- * does; that one cannot be imported here, its module starts the server as a Node process.
- */
-class WorkerErrorHandler implements ErrorHandler {
-  private readonly policy = new RestartPolicy();
-
-  constructor(private readonly log: vscode.LogOutputChannel) {}
-
-  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
-    this.log.error(`Connection to the language server failed (${count ?? 1}): ${error.message}`);
-    return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
-  }
-
-  closed(): CloseHandlerResult {
-    const { restart, count } = this.policy.onCrash();
-    if (!restart) {
-      const message = `The Policy Lint language server stopped ${count + 1} times in ${this.policy.windowMs / 60000} minutes and will not be restarted. See the "Policy Lint" output, then run "Policy Lint: Restart Language Server".`;
-      this.log.error(message);
-      return { action: CloseAction.DoNotRestart, message };
-    }
-    this.log.warn(`The language server stopped unexpectedly; restarting it (restart ${count} of at most ${this.policy.max}).`);
-    return { action: CloseAction.Restart, handled: true };
-  }
-
-  reset(): void {
-    this.policy.reset();
-  }
-}
-
-/**
  * The language server of the web extension: dist/web/server.js in a web worker, told
  * about exactly the open policy documents (as the desktop client does), and answering the
  * server's requests to read and list workspace files, which it cannot do from a worker.
@@ -81,7 +46,7 @@ export class WebLanguageServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private worker: ServerWorker | undefined;
   private readonly sync: PolicyDocumentSync;
-  private readonly errorHandler: WorkerErrorHandler;
+  private readonly errorHandler: RestartingErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly stateChanged = new vscode.EventEmitter<void>();
   /** Fires when the server starts, stops or is restarted. */
@@ -96,7 +61,7 @@ export class WebLanguageServer implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     documents: PolicyDocumentTracker,
   ) {
-    this.errorHandler = new WorkerErrorHandler(log);
+    this.errorHandler = new RestartingErrorHandler(log);
     this.sync = new PolicyDocumentSync(documents, () => (this.isRunning ? this.client : undefined));
     this.subscriptions.push(documents.onDidChange(() => void this.sync.resync()));
   }
