@@ -27,6 +27,8 @@ export class PolicyLanguageServer implements vscode.Disposable {
   private readonly sync: PolicyDocumentSync;
   private readonly errorHandler: RestartingErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Listeners on the current client, dropped with it in stop() (turning Policy Lint off and on makes a new one). */
+  private readonly clientSubscriptions: vscode.Disposable[] = [];
   private readonly stateChanged = new vscode.EventEmitter<void>();
   /** Fires when the server starts, stops or is restarted. */
   readonly onDidChangeState = this.stateChanged.event;
@@ -82,7 +84,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
     this.everStarted = true;
     const client = new LanguageClient('policyLint', 'Policy Lint', serverOptions, clientOptions);
     this.client = client;
-    this.subscriptions.push(
+    this.clientSubscriptions.push(
       client.onDidChangeState((e) => {
         // A (re)started server knows no documents; the client re-opens them through the middleware.
         if (e.newState === State.Starting || e.newState === State.Stopped) this.sync.clear();
@@ -103,6 +105,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
     this.client = undefined;
     this.sync.clear();
     if (client && client.state !== State.Stopped) await client.stop();
+    for (const sub of this.clientSubscriptions.splice(0)) sub.dispose();
     this.stateChanged.fire();
   }
 

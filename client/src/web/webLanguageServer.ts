@@ -48,6 +48,7 @@ export class WebLanguageServer implements vscode.Disposable {
   private readonly sync: PolicyDocumentSync;
   private readonly errorHandler: RestartingErrorHandler;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly clientSubscriptions: vscode.Disposable[] = [];
   private readonly stateChanged = new vscode.EventEmitter<void>();
   /** Fires when the server starts, stops or is restarted. */
   readonly onDidChangeState = this.stateChanged.event;
@@ -106,7 +107,8 @@ export class WebLanguageServer implements vscode.Disposable {
     this.everStarted = true;
     const client = new LanguageClient('policyLint', 'Policy Lint', transports, clientOptions);
     this.client = client;
-    this.subscriptions.push(
+    // Per client: a restart makes a new client, and the old one's handlers go with it (stop()).
+    this.clientSubscriptions.push(
       client.onRequest(READ_FILE_REQUEST, (p: ReadFileParams) => readWorkspaceFile(p)),
       client.onRequest(FIND_FILES_REQUEST, (p: FindFilesParams) => findWorkspaceFiles(p)),
       client.onDidChangeState((e) => {
@@ -130,6 +132,7 @@ export class WebLanguageServer implements vscode.Disposable {
     this.client = undefined;
     this.sync.clear();
     if (client && client.state !== State.Stopped) await client.stop();
+    for (const s of this.clientSubscriptions.splice(0)) s.dispose();
     // The worker outlives the `exit` notification; it is ended here.
     this.worker?.terminate();
     this.worker = undefined;
