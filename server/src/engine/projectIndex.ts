@@ -292,18 +292,21 @@ function memoised(memo: WeakMap<DocumentModel, Map<string, Signature>>, model: D
   return sig;
 }
 
-function signatures<T extends { start: number }>(model: DocumentModel, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
+function signatures<T extends { start: number; end: number }>(model: DocumentModel, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
   const out = new Map<string, Signature>();
   for (const x of items) {
+    // The whole range: other documents' related locations show both ends.
     const p = model.lines.positionAt(x.start);
+    const q = model.lines.positionAt(x.end);
+    const place = `@${p.line}:${p.character}-${q.line}:${q.character}`;
     const g = group(x);
     const w = what(x);
     const sig = out.get(g);
     if (sig) {
-      sig.full += `|${w}@${p.line}:${p.character}`;
+      sig.full += `|${w}${place}`;
       sig.shape += `|${w}`;
     } else {
-      out.set(g, { full: `|${w}@${p.line}:${p.character}`, shape: `|${w}` });
+      out.set(g, { full: `|${w}${place}`, shape: `|${w}` });
     }
   }
   return out;

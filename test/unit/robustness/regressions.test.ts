@@ -127,6 +127,29 @@ describe('robustness regressions (found by the properties; each fails until the 
     assert.ok(affected.includes(A), `a.md's findings changed (related moved) but affected = ${JSON.stringify(affected)}`);
   });
 
+  // FOUND (stress run, seed 270342193): what other documents see of a statement was signed by
+  // its start only; an edit that moved a statement's end (inside its clause) changed c.md's
+  // related range without c.md being reported as affected.
+  it('an update that moves only the end of a statement reports the documents pointing at it', () => {
+    const C = 'file:///w/policies/c.md';
+    const p = new Project();
+    let a = '  [Mandatory] Grantees can opt out of notifications if they choose to participate. States may choose to *remain non-participating* within 24 hours.\n';
+    p.upsert(A, a);
+    p.upsert(B, '');
+    p.upsert(C, 'Aspect\n---\nNotifications are required.');
+    // The stress run's two edits of a.md, as it made them.
+    let changed = 0;
+    for (const [at, insert] of [[1035593860 % (a.length + 1), '# '], [0, 'States must *submit fingerprints to the FBI*.']] as const) {
+      const before = JSON.stringify(p.findings(C));
+      a = a.slice(0, at) + insert + a.slice(at);
+      const { affected } = p.upsert(A, a);
+      if (JSON.stringify(p.findings(C)) === before) continue;
+      changed++;
+      assert.ok(affected.includes(C), `c.md's findings changed but affected = ${JSON.stringify(affected)}`);
+    }
+    assert.ok(changed > 0, "precondition: an edit changed c.md's related range");
+  });
+
   // FOUND: isSuppressed scans every suppression for every finding: O(findings x suppressions).
   // 10,000 lines each with a finding and a suppression comment take ~14 s (1,000 take ~0.15 s).
   it('suppression comments cost linear time (one per flagged line)', () => {
