@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_FLAGS } from '../server/src/node/serverFlags';
 import { INDEXED_NOTIFICATION, STATS_REQUEST, type IndexedParams, type StatsResult } from '../server/src/lsp/protocol';
 
 const SERVER_JS = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
@@ -29,17 +30,31 @@ interface Args {
   documents: number;
   /** Folder for V8 CPU profiles of the server processes (`--cpu-prof`), to see where the time goes. */
   profile: string;
+  /** Which measurements: `all`, `edit` (the long document alone), `index` (both workspaces), `workspace` (generated workspace, then editing in it). */
+  only: string;
+  /** Node flags for the server process after the ones VS Code starts it with (`SERVER_NODE_FLAGS`), to try V8 options (`--node-args "--max-semi-space-size=2"`). */
+  'node-args': string;
+  /** A heap snapshot of the server after each step goes to this folder (`--heapsnapshot-signal`). */
+  heap: string;
+  /** Seconds to wait after indexing before asking for memory again: what the server holds once idle (0: do not ask). */
+  settle: number;
 }
 
+const STRING_ARGS = new Set(['corpus', 'profile', 'only', 'node-args', 'heap']);
+const ONLY = new Set(['all', 'edit', 'index', 'workspace']);
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { edits: 200, lines: 10_000, corpus: '/work/shared/corpus', documents: 2000, profile: '' };
+  const args: Args = { edits: 200, lines: 10_000, corpus: '/work/shared/corpus', documents: 2000, profile: '', only: 'all', 'node-args': '', heap: '', settle: 5 };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = argv[i + 1];
-    if (!(key in args) || value === undefined) throw new Error(`Unknown or incomplete option ${argv[i]}. Options: --edits N --lines N --documents N --corpus DIR --profile DIR`);
-    (args as unknown as Record<string, unknown>)[key] = key === 'corpus' || key === 'profile' ? value : Number(value);
+    if (!(key in args) || value === undefined) {
+      throw new Error(`Unknown or incomplete option ${argv[i]}. Options: --edits N --lines N --documents N --corpus DIR --profile DIR --only all|edit|index|workspace --node-args "FLAGS" --heap DIR --settle SECONDS`);
+    }
+    (args as unknown as Record<string, unknown>)[key] = STRING_ARGS.has(key) ? value : Number(value);
     i++;
   }
+  if (!ONLY.has(args.only)) throw new Error(`--only takes one of ${[...ONLY].join(', ')}, not ${args.only}`);
   return args;
 }
 
@@ -70,7 +85,7 @@ const TERMS = ['opt out', 'opt out', 'opt out', 'opt-out', 'opt in', 'opt in', '
  * sections, tables with a Participation column, informative sections, code blocks and
  * suppression comments are mixed in.
  */
-function policyDocument(lines: number, seed: number, program = 'Secure Communities'): string {
+export function policyDocument(lines: number, seed: number, program = 'Secure Communities'): string {
   const r = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)];
   const aspects = ACTIONS.flatMap((a, i) => OBJECTS.map((o, j) => ({ text: `${a} ${o}`, mandatory: (i * 7 + j * 3 + seed) % 3 !== 0 })));
@@ -139,10 +154,14 @@ interface Client {
 }
 
 let profileDir = '';
+let nodeArgs: string[] = [];
+let heapDir = '';
+let settleSeconds = 0;
 
 async function startClient(workspace: string): Promise<Client> {
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const proc = spawn(process.execPath, [...profile, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const heap = heapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`] : [];
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, ...heap, ...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<string, () => void>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
@@ -192,6 +211,13 @@ async function startClient(workspace: string): Promise<Client> {
       conn.dispose();
     },
   };
+}
+
+/** With `--heap DIR`: the server writes a heap snapshot there (it blocks while writing, so the next request waits for it). */
+async function heapSnapshot(client: Client): Promise<void> {
+  if (!heapDir) return;
+  client.proc.kill('SIGUSR2');
+  await client.conn.sendRequest<StatsResult>(STATS_REQUEST);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -250,6 +276,7 @@ async function measureEditing(args: Args, rows: string[][], workspace?: { dir: s
     rows.push([`${name}: edit → diagnostics max`, ms(times[times.length - 1])]);
     const stats = await client.conn.sendRequest<StatsResult>(STATS_REQUEST);
     rows.push([`${name}: server RSS after the edits`, `${mb(stats.memory.rss)} (heap ${mb(stats.memory.heapUsed)})`]);
+    await heapSnapshot(client);
     await client.stop();
   } finally {
     if (workspace) fs.rmSync(path.join(dir, 'large-guidance.md'), { force: true });
@@ -266,6 +293,12 @@ async function measureIndexing(label: string, workspace: string, rows: string[][
   rows.push([`${name}: initialized → progress end`, progress === undefined ? 'no progress bar' : ms(progress - client.initializedAt)]);
   rows.push([`${name}: initialized → policyLint/indexed, all published`, ms(at - client.initializedAt)]);
   rows.push([`${name}: server RSS (${stats.documents.withDiagnostics} docs with diagnostics)`, `${mb(stats.memory.rss)} (heap ${mb(stats.memory.heapUsed)})`]);
+  if (settleSeconds) {
+    await new Promise((r) => setTimeout(r, settleSeconds * 1000));
+    const later = await client.conn.sendRequest<StatsResult>(STATS_REQUEST);
+    rows.push([`${name}: server RSS ${settleSeconds} s later, idle`, `${mb(later.memory.rss)} (heap ${mb(later.memory.heapUsed)} of ${mb(later.memory.heapTotal)}, external ${mb(later.memory.external)})`]);
+  }
+  await heapSnapshot(client);
   await client.stop();
 }
 
@@ -291,23 +324,34 @@ function printTable(rows: string[][]): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   profileDir = args.profile ? path.resolve(args.profile) : '';
+  heapDir = args.heap ? path.resolve(args.heap) : '';
+  args.corpus = path.resolve(args.corpus);
+  settleSeconds = args.settle;
+  nodeArgs = args['node-args'].split(/\s+/).filter(Boolean);
   if (!fs.existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} not found: run \`npm run build\` first.`);
   const rows: string[][] = [];
-  await measureEditing(args, rows);
-  if (fs.existsSync(args.corpus)) await measureIndexing(args.corpus, args.corpus, rows);
-  else rows.push([`${args.corpus}`, 'not found, skipped']);
-  const ws = generatedWorkspace(args.documents);
-  try {
-    await measureIndexing('generated workspace', ws, rows);
-    await measureEditing(args, rows, { dir: ws, label: `a ${args.documents.toLocaleString('en')}-document workspace` });
-  } finally {
-    fs.rmSync(ws, { recursive: true, force: true });
+  const only = (what: string) => args.only === 'all' || args.only === what;
+  if (only('edit')) await measureEditing(args, rows);
+  if (only('index')) {
+    if (fs.existsSync(args.corpus)) await measureIndexing(args.corpus, args.corpus, rows);
+    else rows.push([`${args.corpus}`, 'not found, skipped']);
+  }
+  if (only('index') || only('workspace')) {
+    const ws = generatedWorkspace(args.documents);
+    try {
+      await measureIndexing('generated workspace', ws, rows);
+      if (only('workspace')) await measureEditing(args, rows, { dir: ws, label: `a ${args.documents.toLocaleString('en')}-document workspace` });
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
   }
   console.log(`Policy Lint language server, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}\n`);
   printTable(rows);
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { TemplateDefinition } from '../../server/src/engine/config/types';
 import { CONFIG_FILE_NAMES } from '../../server/src/lsp/hostConfigNames';
+import { SERVER_NODE_FLAGS } from '../../server/src/node/serverFlags';
 import { COMMANDS, PACK_TEMPLATES_NOTIFICATION } from './commandIds';
 import { PolicyDocumentSync } from './policyDocumentSync';
 import type { PolicyDocumentTracker } from './policyDocumentTracker';
@@ -62,8 +63,8 @@ export class PolicyLanguageServer implements vscode.Disposable {
     if (this.client) return;
     const serverModule = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

@@ -10,6 +10,8 @@ import { hash, normalizeSpace } from './text';
 import type { Finding, ParticipationStatus, RelatedLocation, Severity } from './types';
 
 const KNOWN_RULES = new Set(RULES_BY_ID.keys());
+/** Frozen: a rule that pushed into it would fail loudly instead of sharing its fix with every lean finding. */
+const NO_FIXES = Object.freeze([]) as unknown as Finding['fixes'];
 
 interface DocumentEntry {
   model: DocumentModel;
@@ -26,8 +28,8 @@ export interface UpsertOptions {
   editing?: boolean;
   /**
    * Keep only what other documents' findings and summaries need (statements, terms, text,
-   * findings), not the clauses and sections: for the many documents of a workspace that
-   * are not open in the editor.
+   * findings without their fixes), not the clauses and sections: for the many documents of
+   * a workspace that are not open in the editor.
    */
   lean?: boolean;
 }
@@ -112,7 +114,11 @@ export class Project implements ProjectFacts {
     if (old) this.unindex(old.model);
     const full = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model, retainCaches: options.editing });
     const local = this.runRules(full, 'document');
-    const model = options.lean && !options.editing ? modelFromFacts(modelFacts(full), this.resolved.config, this.aliases, full.lines) : full;
+    const lean = options.lean && !options.editing;
+    // A lean document is not open, so nobody asks for its fixes (code actions are for open
+    // documents, which are analysed again as `editing` first); they were a tenth of the heap.
+    if (lean) for (const f of local) if (f.fixes.length) f.fixes = NO_FIXES;
+    const model = lean ? modelFromFacts(modelFacts(full), this.resolved.config, this.aliases, full.lines) : full;
     this.docs.set(uri, { model, local, mode: { editing: options.editing, lean: options.lean } });
     this.index(model);
     const { all, moved } = track ? this.affected(uri, old?.model, model, before!) : { all: [], moved: [] };

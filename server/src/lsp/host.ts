@@ -19,6 +19,8 @@ export interface ServerHost {
   localRuleDoc(ruleId: string): string | undefined;
   /** Lets queued messages run (between batches of work). */
   yieldToEvents(): Promise<void>;
+  /** After bulk work (indexing): gives back the memory it used, where the runtime allows it. */
+  releaseMemory(): void;
   /** Memory use for `policyLint/stats`, in bytes; 0 for what the runtime does not tell. */
   memoryUsage(): MemoryUsage;
 }

@@ -5,6 +5,7 @@ import fg from 'fast-glob';
 import { URI } from 'vscode-uri';
 import type { MemoryUsage, ServerHost, TextReadResult } from '../lsp/host';
 import { decodeTextBytes } from '../lsp/hostText';
+import { collectGarbage } from './serverFlags';
 
 /**
  * The language server's host under Node: workspace files are read from disk, folders
@@ -53,6 +54,10 @@ export class NodeServerHost implements ServerHost {
 
   yieldToEvents(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  releaseMemory(): void {
+    collectGarbage();
   }
 
   memoryUsage(): MemoryUsage {

@@ -59,6 +59,9 @@ export class BrowserServerHost implements ServerHost {
     return new Promise((resolve) => setImmediate(resolve));
   }
 
+  /** A worker cannot ask for a collection; the browser's own heuristics apply. */
+  releaseMemory(): void {}
+
   /**
    * A worker knows only its JavaScript heap, and only in Chromium (`performance.memory`);
    * the fields it cannot know (resident set, external, array buffers) are 0.

@@ -97,6 +97,37 @@ describe('project index', () => {
     assert.match(found[0].message, /1500 mentions in this document/);
   });
 
+  it('a document opened after it was indexed lean gets its fixes back, and lean documents share no caches they could fill', () => {
+    const p = new Project();
+    const text = '# A\n\nStates must submit fingerprints to the FBI. Participation in Secure Communities is mandatory.\n';
+    p.upsert('file:///a.md', text, { lean: true });
+    p.upsert('file:///b.md', text.replace('# A', '# B'), { lean: true });
+    const leanLabel = p.findings('file:///a.md').find((f) => f.ruleId === 'missing-label');
+    assert.ok(leanLabel, 'the clause is reported while the document is not open');
+    assert.deepEqual(leanLabel.fixes, [], 'not open: no fixes kept');
+    // Opened and typed in: analysed from the lean model as the previous version.
+    p.upsert('file:///a.md', text.replace('FBI', 'FBI now'), { editing: true });
+    const label = p.findings('file:///a.md').find((f) => f.ruleId === 'missing-label');
+    assert.ok(label && label.fixes.some((x) => x.safe), 'open: fixes are back');
+    const b = p.model('file:///b.md')!;
+    assert.equal(b.resolveMemo.size, 0, 'the shared empty memo of lean models stayed empty');
+    assert.equal(b.modalCache.size, 0);
+  });
+
+  it('the statement index keeps statuses right as statements of one document come and go', () => {
+    const p = new Project();
+    p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary.\n\nSecure Communities is optional.\n');
+    p.upsert('file:///b.md', '# B\n\nSecure Communities is mandatory.\n');
+    assert.equal(p.findings('file:///b.md').filter((f) => f.ruleId === 'participation-contradiction').length, 1);
+    // One of a's two optional statements goes: b still contradicts the other.
+    p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary.\n');
+    assert.equal(p.findings('file:///b.md').filter((f) => f.ruleId === 'participation-contradiction').length, 1);
+    // a now agrees with b: no contradiction left on either side.
+    p.upsert('file:///a.md', '# A\n\nSecure Communities is mandatory.\n');
+    assert.deepEqual(p.findings('file:///b.md').filter((f) => f.ruleId === 'participation-contradiction'), []);
+    assert.deepEqual(p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction'), []);
+  });
+
   it('isolates a throwing rule and reports it once', () => {
     const p = new Project();
     const errors: string[] = [];

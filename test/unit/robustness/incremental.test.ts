@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Project } from '../../../server/src/engine';
+import { Project, type Finding } from '../../../server/src/engine';
 import { findingSet, projectFindings } from './support/invariants';
 import { applyEdit, edit, policyDoc, type Edit } from './support/markdown';
 import { checkProperty } from './support/runProperty';
@@ -96,7 +96,7 @@ describe('robustness: incremental analysis', () => {
     );
   });
 
-  it('lean models, and models rebuilt from facts analysed in another project, give the findings of full models', async () => {
+  it('lean models (without fixes), and models rebuilt from facts analysed in another project, give the findings of full models', async () => {
     await checkProperty(
       'lean / from facts = full',
       fc.property(fc.array(policyDoc, { minLength: 1, maxLength: 3 }), (docs) => {
@@ -111,7 +111,9 @@ describe('robustness: incremental analysis', () => {
           elsewhere.upsert(u, t);
           fromFacts.addFacts(structuredClone(elsewhere.facts(u)!));
         }
-        assert.deepEqual(projectFindings(lean), projectFindings(full));
+        // Lean documents are the ones not open in the editor: nobody asks for their fixes, so they keep none of their own.
+        const withoutFixes = (f: Finding) => ({ ...f, fixes: [] });
+        assert.deepEqual(projectFindings(lean, withoutFixes), projectFindings(full, withoutFixes));
         assert.deepEqual(projectFindings(fromFacts), projectFindings(full));
       }),
       150,

@@ -57,10 +57,13 @@ const GENERIC = new Set(['it', 'they', 'this', 'that', 'which', 'there', 'what',
  * `memo` carries resolved phrases from one version of a document to the next (same program
  * and registry): most phrases do not change between keystrokes.
  */
-export function makeResolver(program: string | undefined, aliases: Map<string, string>, memo = new Map<string, string | undefined>()): AspectResolver & { memo: Map<string, string | undefined> } {
+export function makeResolver(program: string | undefined, aliases: Map<string, string>, previous?: Map<string, string | undefined>): AspectResolver & { memo: Map<string, string | undefined> } {
   const programKey = program ? aliases.get(aspectWords(program)) ?? `program:${aspectWords(program)}` : undefined;
   const scope = programKey ?? '';
-  if (memo.size > 10_000) memo = new Map(); // a long editing session must not grow it for ever
+  // The previous version's memo is reused and added to. An empty one is not: models that
+  // keep no caches share one empty map, which must stay empty. A long editing session must
+  // not grow it for ever either.
+  const memo = previous && previous.size > 0 && previous.size <= 10_000 ? previous : new Map<string, string | undefined>();
   const resolve = (phrase: string): string | undefined => {
     if (memo.has(phrase)) return memo.get(phrase);
     const key = resolveUncached(phrase);

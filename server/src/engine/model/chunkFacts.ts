@@ -42,7 +42,7 @@ interface ChunkFacts {
 /** Caches of the previous version, for chunks that are new in this one (a long document without headings is one chunk). */
 export interface SentenceCaches {
   modals: Map<string, ModalUse[]>;
-  previousModals?: Map<string, ModalUse[]>;
+  previousModals?: ReadonlyMap<string, ModalUse[]>;
 }
 
 /**

@@ -67,15 +67,26 @@ export interface DocumentModel {
   vocabulary: Vocabulary;
   config: PolicyLintConfig;
   /** Modal analysis by clause text, for reuse by the next version of the document. */
-  modalCache: Map<string, ModalUse[]>;
+  modalCache: ReadonlyMap<string, ModalUse[]>;
   /** Wording statements by clause text, offsets relative to the clause, valid for `statementScope`. */
-  wordingCache: Map<string, ParticipationStatement[]>;
+  wordingCache: ReadonlyMap<string, ParticipationStatement[]>;
   statementScope: StatementScope;
   /** Parsed chunks of this version by text, for reuse by the next version. */
-  chunks: ChunkCache;
-  /** Phrase → aspect key, for the same scope. */
+  chunks: Readonly<ChunkCache>;
+  /** Phrase → aspect key, for the same scope; the next version adds to it (an empty one is never reused, see `makeResolver`). */
   resolveMemo: Map<string, string | undefined>;
 }
+
+/**
+ * What a model keeps when it is not being edited: nothing. Shared and never written, so
+ * the thousands of models of a workspace do not each carry six empty maps.
+ */
+const NO_CACHES = Object.freeze({
+  modalCache: new Map<string, ModalUse[]>() as ReadonlyMap<string, ModalUse[]>,
+  wordingCache: new Map<string, ParticipationStatement[]>() as ReadonlyMap<string, ParticipationStatement[]>,
+  chunks: Object.freeze(emptyChunkCache()) as Readonly<ChunkCache>,
+  resolveMemo: new Map<string, string | undefined>(),
+});
 
 export interface ModelOptions {
   /** The document's previous model: unchanged chunks and clauses are reused from it. */
@@ -168,11 +179,11 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     uri, text, lines, prose, frontMatter: fm.data, programKey: resolver.programKey, problems: fm.problems, sections, clauses,
     clauseStarts: clauses.map((c) => c.start), statements, unclear, terms,
     suppressions, directiveProblems, vocabulary, config,
-    modalCache: retain ? caches.modals : new Map(),
-    wordingCache: retain ? wordingCache : new Map(),
-    chunks: retain ? parsed.cache : emptyChunkCache(),
+    modalCache: retain ? caches.modals : NO_CACHES.modalCache,
+    wordingCache: retain ? wordingCache : NO_CACHES.wordingCache,
+    chunks: retain ? parsed.cache : NO_CACHES.chunks,
     statementScope: scope,
-    resolveMemo: retain ? resolver.memo : new Map(),
+    resolveMemo: retain ? resolver.memo : NO_CACHES.resolveMemo,
   };
 
   /** The statements a clause makes, with offsets relative to the clause: memoised per sentence and label. */
@@ -275,11 +286,8 @@ export function modelFromFacts(facts: ModelFacts, config: PolicyLintConfig, alia
     clauses: [],
     vocabulary: vocabularyFor(config, facts.frontMatter.participants, facts.frontMatter.issuer),
     config,
-    modalCache: new Map(),
-    wordingCache: new Map(),
-    chunks: emptyChunkCache(),
+    ...NO_CACHES,
     statementScope: { program: facts.frontMatter.program, aliases },
-    resolveMemo: new Map(),
   };
 }
 

@@ -2,11 +2,12 @@ import type { ParticipationStatus } from '../types';
 import type { AspectResolver } from './aspects';
 import { aspectWords, statusWord } from './aspects';
 import type { ModalUse } from './normative';
+import { flatCopy } from '../text';
 
 /** One place that gives a program or aspect a participation status. */
 export interface ParticipationStatement {
   key: string;
-  /** The words naming the aspect, as written. */
+  /** The words naming the aspect, as written (a copy: a slice would keep the whole analysed text alive with the statement). */
   aspect: string;
   status: ParticipationStatus;
   /** Offsets in the document of the words that give the status. */
@@ -35,7 +36,7 @@ export function wordingStatements(text: string, offset: number, resolver: Aspect
   const add = (phrase: string, status: ParticipationStatus, start: number, end: number) => {
     const cut = phrase.replace(TAIL, '').trim();
     const key = resolver.resolve(cut);
-    if (key) out.push({ key, aspect: cut, status, start: offset + start, end: offset + end, evidence: 'wording' });
+    if (key) out.push({ key, aspect: flatCopy(cut), status, start: offset + start, end: offset + end, evidence: 'wording' });
   };
   const covered: Array<[number, number]> = [];
   for (const m of text.matchAll(PARTICIPATION_IN)) {
@@ -101,7 +102,7 @@ export function predicateStatement(
   if (aspectWords(phrase).split(' ').length < 2) return undefined;
   const key = resolver.resolve(phrase);
   if (!key) return undefined;
-  return { key, aspect: phrase, status, start: offset + modal.start, end: offset + modal.end, evidence };
+  return { key, aspect: flatCopy(phrase), status, start: offset + modal.start, end: offset + modal.end, evidence };
 }
 
 /** A labelled clause with no modal, such as a list item "Sharing fingerprint data with ICE" under "Optional aspects". */
@@ -118,5 +119,5 @@ export function nounPhraseStatement(
   if (!phrase || words.length > 12 || words.length < 1) return undefined;
   const key = resolver.resolve(phrase);
   if (!key) return undefined;
-  return { key, aspect: phrase, status, start: offset, end: offset + text.length, evidence: 'label' };
+  return { key, aspect: flatCopy(phrase), status, start: offset, end: offset + text.length, evidence: 'label' };
 }

@@ -1,5 +1,5 @@
 import type { TermDefinition } from '../config/types';
-import { escapeRegExp } from '../text';
+import { escapeRegExp, flatCopy } from '../text';
 
 /** One written occurrence of a participation term. */
 export interface TermUsage {
@@ -74,7 +74,7 @@ export function findTerms(prose: string, compiled: CompiledTerms): TermUsage[] {
     ) {
       continue;
     }
-    out.push({ family: family.id, form: m[0].toLowerCase().replace(/[\s\u00a0]+/g, ' '), start: m.index, end: m.index + m[0].length });
+    out.push({ family: family.id, form: flatCopy(m[0].toLowerCase().replace(/[\s\u00a0]+/g, ' ')), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
