@@ -3,7 +3,9 @@ import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
 import { buildDocumentModel, modelFacts, modelFromFacts, type DocumentModel, type ModelFacts } from './model/document';
 import { suppressionIndex } from './model/suppressions';
-import { mostUsedForm, StatementIndex, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type StatedElsewhere } from './projectIndex';
+import { mostUsedForm, StatementIndex, STATUS_BIT, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type Signature, type StatedElsewhere } from './projectIndex';
+
+const BOTH_STATUSES = STATUS_BIT.mandatory | STATUS_BIT.optional;
 import { RULES, RULES_BY_ID } from './rules';
 import type { ProjectFacts, Report, Rule } from './rules/rule';
 import { hash, normalizeSpace } from './text';
@@ -111,7 +113,6 @@ export class Project implements ProjectFacts {
     const old = this.docs.get(uri);
     const track = options.trackAffected !== false;
     const before = track ? this.termPreferences(old?.model) : undefined;
-    if (old) this.unindex(old.model);
     const full = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model, retainCaches: options.editing });
     const local = this.runRules(full, 'document');
     const lean = options.lean && !options.editing;
@@ -120,7 +121,12 @@ export class Project implements ProjectFacts {
     if (lean) for (const f of local) if (f.fixes.length) f.fixes = NO_FIXES;
     const model = lean ? modelFromFacts(modelFacts(full), this.resolved.config, this.aliases, full.lines) : full;
     this.docs.set(uri, { model, local, mode: { editing: options.editing, lean: options.lean } });
-    this.index(model);
+    // The old statements go with the new ones: per key, only what changed (an edit mostly
+    // moves them). Nothing is unindexed before the analysis, so one that throws leaves the
+    // old version whole.
+    this.statements.replace(uri, old?.model, model);
+    if (old) this.terms.remove(old.model);
+    this.terms.add(model);
     const { all, moved } = track ? this.affected(uri, old?.model, model, before!) : { all: [], moved: [] };
     return { model, affected: all, moved };
   }
@@ -287,24 +293,21 @@ export class Project implements ProjectFacts {
     const moved = new Set<string>();
     const oldSig = statementSignatures(old);
     const newSig = statementSignatures(now);
-    // Statuses this document gave each key, before and after: one pass, not one per key
-    // (a new line moves every statement below it, so every key's signature changes).
-    const mineByKey = new Map<string, Set<ParticipationStatus>>();
-    for (const s of [...(old?.statements ?? []), ...(now?.statements ?? [])]) {
-      let set = mineByKey.get(s.key);
-      if (!set) mineByKey.set(s.key, (set = new Set()));
-      set.add(s.status);
-    }
-    for (const key of new Set([...oldSig.keys(), ...newSig.keys()])) {
-      const a = oldSig.get(key);
-      const b = newSig.get(key);
-      if (a?.full === b?.full) continue;
-      const others = this.statements.statusesOthers(key, uri);
-      if (!others.size) continue;
-      const mine = mineByKey.get(key) ?? new Set<ParticipationStatus>();
-      const contested = others.size > 1 || [...mine].some((m) => !others.has(m));
+    // Statuses this document gave each key, before and after, as bits: one pass, not one per
+    // key (a new line moves every statement below it, so every key's signature changes).
+    const mineByKey = new Map<string, number>();
+    for (const list of [old?.statements ?? [], now?.statements ?? []]) for (const s of list) mineByKey.set(s.key, (mineByKey.get(s.key) ?? 0) | STATUS_BIT[s.status]);
+    const visit = (key: string, a: Signature | undefined, b: Signature | undefined) => {
+      if (a?.full === b?.full) return;
+      const others = this.statements.statusBitsOthers(key, uri);
+      if (!others) return;
+      const mine = mineByKey.get(key) ?? 0;
+      // Contested: others state both statuses, or this document states one they do not.
+      const contested = others === BOTH_STATUSES || (mine & ~others) !== 0;
       if (contested) for (const u of this.statements.urisFor(key)) (a?.shape === b?.shape ? moved : changed).add(u);
-    }
+    };
+    for (const [key, b] of newSig) visit(key, oldSig.get(key), b);
+    for (const [key, a] of oldSig) if (!newSig.has(key)) visit(key, a, undefined);
     const oldTerms = termSignatures(old);
     const newTerms = termSignatures(now);
     for (const family of new Set([...oldTerms.keys(), ...newTerms.keys()])) {

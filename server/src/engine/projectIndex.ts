@@ -20,36 +20,30 @@ class KeyEntry {
   /** Per status, the URIs of the documents that state it, sorted: the first few are found without scanning. */
   readonly docsWith = new Map<ParticipationStatus, string[]>();
 
-  add(entry: IndexedStatement): void {
-    const bucket = this.buckets.get(entry.uri);
-    const status = entry.statement.status;
-    const had = bucket ? countStatus(bucket, status) : 0;
-    // Arrays of the exact size: `push` (and spread) give each of the 100,000s of buckets room for 17 (150 bytes).
-    this.buckets.set(entry.uri, bucket ? bucket.concat([entry]) : [entry]);
-    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
-    if (!had) {
+  /**
+   * Sets (or with `undefined`, drops) a document's statements under this key. Status
+   * counts and the sorted document lists change only where the document's own counts do:
+   * an edit that moves statements without changing them costs one map entry.
+   */
+  set(uri: string, bucket: IndexedStatement[] | undefined): void {
+    const before = this.buckets.get(uri);
+    if (!before && !bucket) return;
+    for (const status of STATUSES) {
+      const was = before ? countStatus(before, status) : 0;
+      const now = bucket ? countStatus(bucket, status) : 0;
+      if (was === now) continue;
+      const total = (this.statuses.get(status) ?? 0) + now - was;
+      if (total > 0) this.statuses.set(status, total);
+      else this.statuses.delete(status);
+      if (was && now) continue;
       let uris = this.docsWith.get(status);
       if (!uris) this.docsWith.set(status, (uris = []));
-      uris.splice(lowerBound(uris, entry.uri), 0, entry.uri);
-    }
-  }
-
-  /** Drops a document's statements: one map entry and one place per status, whatever the number of documents. */
-  remove(uri: string): void {
-    const bucket = this.buckets.get(uri);
-    if (!bucket) return;
-    this.buckets.delete(uri);
-    for (let i = 0; i < bucket.length; i++) {
-      const status = bucket[i].statement.status;
-      const left = (this.statuses.get(status) ?? 0) - 1;
-      if (left > 0) this.statuses.set(status, left);
-      else this.statuses.delete(status);
-      if (firstWithStatus(bucket, status) !== i) continue;
-      const uris = this.docsWith.get(status);
-      if (!uris) continue;
       const at = lowerBound(uris, uri);
-      if (uris[at] === uri) uris.splice(at, 1);
+      if (now) uris.splice(at, 0, uri);
+      else if (uris[at] === uri) uris.splice(at, 1);
     }
+    if (bucket) this.buckets.set(uri, bucket);
+    else this.buckets.delete(uri);
   }
 
   /** How many statements of `status` `uri` makes here. */
@@ -58,20 +52,22 @@ class KeyEntry {
     return bucket ? countStatus(bucket, status) : 0;
   }
 
-  /** Statuses stated here by documents other than `uri`. */
-  statusesBesides(uri: string, out: Set<ParticipationStatus>): void {
-    for (const [status, n] of this.statuses) if (n > this.countOf(uri, status)) out.add(status);
+  /** Statuses stated here by documents other than `uri`, as bits (see `STATUS_BIT`). */
+  statusBitsBesides(uri: string): number {
+    let bits = 0;
+    for (const [status, n] of this.statuses) if (n > this.countOf(uri, status)) bits |= STATUS_BIT[status];
+    return bits;
   }
 }
+
+const STATUSES: readonly ParticipationStatus[] = ['mandatory', 'optional'];
+/** Statuses as bits, so that "which statuses" costs no set. */
+export const STATUS_BIT: Readonly<Record<ParticipationStatus, number>> = { mandatory: 1, optional: 2 };
 
 function countStatus(bucket: readonly IndexedStatement[], status: ParticipationStatus): number {
   let n = 0;
   for (const x of bucket) if (x.statement.status === status) n++;
   return n;
-}
-
-function firstWithStatus(bucket: readonly IndexedStatement[], status: ParticipationStatus): number {
-  return bucket.findIndex((x) => x.statement.status === status);
 }
 
 /** First index in sorted `list` whose value is not less than `value`. */
@@ -103,20 +99,29 @@ export class StatementIndex {
   private readonly bySuffix = new Map<string, KeyEntry>();
 
   add(model: DocumentModel): void {
-    for (const statement of model.statements) {
-      const entry = { uri: model.uri, statement, model };
-      entryOf(this.byKey, statement.key).add(entry);
-      const sep = statement.key.indexOf('::');
-      if (sep >= 0) entryOf(this.bySuffix, statement.key.slice(sep + 2)).add(entry);
-    }
+    this.replace(model.uri, undefined, model);
   }
 
   remove(model: DocumentModel): void {
-    for (const key of new Set(model.statements.map((s) => s.key))) {
-      drop(this.byKey, key, model.uri);
+    this.replace(model.uri, model, undefined);
+  }
+
+  /**
+   * Replaces one document's statements: per key, not per statement, and only the keys'
+   * status counts that changed are touched (see `KeyEntry.set`).
+   */
+  replace(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined): void {
+    const { byKey, bySuffix } = grouped(now);
+    for (const key of old ? groupKeys(old) : []) {
+      if (!byKey.has(key)) setIn(this.byKey, key, uri, undefined);
       const sep = key.indexOf('::');
-      if (sep >= 0) drop(this.bySuffix, key.slice(sep + 2), model.uri);
+      if (sep >= 0) {
+        const suffix = key.slice(sep + 2);
+        if (!bySuffix.has(suffix)) setIn(this.bySuffix, suffix, uri, undefined);
+      }
     }
+    for (const [key, bucket] of byKey) setIn(this.byKey, key, uri, bucket);
+    for (const [suffix, bucket] of bySuffix) setIn(this.bySuffix, suffix, uri, bucket);
   }
 
   clear(): void {
@@ -165,11 +170,11 @@ export class StatementIndex {
     return { count, first };
   }
 
-  /** Statuses stated for `key` by documents other than `uri`. */
-  statusesOthers(key: string, uri: string): Set<ParticipationStatus> {
-    const out = new Set<ParticipationStatus>();
-    for (const entry of this.entriesFor(key)) entry.statusesBesides(uri, out);
-    return out;
+  /** Statuses stated for `key` by documents other than `uri`, as bits (`STATUS_BIT`). */
+  statusBitsOthers(key: string, uri: string): number {
+    let bits = 0;
+    for (const entry of this.entriesFor(key)) bits |= entry.statusBitsBesides(uri);
+    return bits;
   }
 
   urisFor(key: string): Set<string> {
@@ -191,17 +196,46 @@ function present(entry: KeyEntry | undefined): KeyEntry[] {
   return entry ? [entry] : [];
 }
 
-function entryOf(map: Map<string, KeyEntry>, key: string): KeyEntry {
+function setIn(map: Map<string, KeyEntry>, key: string, uri: string, bucket: IndexedStatement[] | undefined): void {
   let entry = map.get(key);
-  if (!entry) map.set(key, (entry = new KeyEntry()));
-  return entry;
+  if (!entry) {
+    if (!bucket) return;
+    map.set(key, (entry = new KeyEntry()));
+  }
+  entry.set(uri, bucket);
+  if (!entry.buckets.size) map.delete(key);
 }
 
-function drop(map: Map<string, KeyEntry>, key: string, uri: string): void {
-  const entry = map.get(key);
-  if (!entry) return;
-  entry.remove(uri);
-  if (!entry.buckets.size) map.delete(key);
+interface Grouped {
+  byKey: Map<string, IndexedStatement[]>;
+  bySuffix: Map<string, IndexedStatement[]>;
+}
+
+/** A model's statements by key and by unscoped suffix, in document order, as the index keeps them. */
+function grouped(model: DocumentModel | undefined): Grouped {
+  const g: Grouped = { byKey: new Map(), bySuffix: new Map() };
+  if (!model) return g;
+  for (const statement of model.statements) {
+    const entry: IndexedStatement = { uri: model.uri, statement, model };
+    push(g.byKey, statement.key, entry);
+    const sep = statement.key.indexOf('::');
+    if (sep >= 0) push(g.bySuffix, statement.key.slice(sep + 2), entry);
+  }
+  // Arrays of the exact size: a grown array keeps room for 17, and the index holds 100,000s of them.
+  for (const m of [g.byKey, g.bySuffix]) for (const [k, list] of m) if (list.length > 1) m.set(k, list.slice());
+  return g;
+}
+
+function groupKeys(model: DocumentModel): Set<string> {
+  const keys = new Set<string>();
+  for (const s of model.statements) keys.add(s.key);
+  return keys;
+}
+
+function push(map: Map<string, IndexedStatement[]>, key: string, entry: IndexedStatement): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }
 
 /** Term usages of every document: counts per form, and which documents use each family. */

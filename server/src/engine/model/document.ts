@@ -140,16 +140,17 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
       sentencesOf(placed.chunk, blockIndex, vocabulary, scope, caches).forEach((facts, i) => {
         const start = placed.offset + facts.start;
         const inline = facts.inline && { status: facts.inline.status, start: start + facts.inline.start, end: start + facts.inline.end };
-        let label: Clause['label'] = inline ? { ...inline, source: 'inline' } : paragraphLabel;
+        // Object literals, not spreads: this runs for every clause of the document at every keystroke.
+        let label: Clause['label'] = inline ? { status: inline.status, source: 'inline', start: inline.start, end: inline.end } : paragraphLabel;
         if (i === 0 && inline) {
-          paragraphLabel = { ...inline, source: 'paragraph' };
-          if (block.listItemStart && block.listPath.length) itemLabels.set(block.listPath[block.listPath.length - 1], { ...inline, source: 'list-item' });
+          paragraphLabel = { status: inline.status, source: 'paragraph', start: inline.start, end: inline.end };
+          if (block.listItemStart && block.listPath.length) itemLabels.set(block.listPath[block.listPath.length - 1], { status: inline.status, source: 'list-item', start: inline.start, end: inline.end });
         }
         if (!label) {
           for (let p = block.listPath.length - 1; p >= 0 && !label; p--) label = itemLabels.get(block.listPath[p]);
         }
         if (!label && block.table) label = tables.get(block.table.id)?.rowLabels.get(block.table.row);
-        if (!label && sectionLabel.label) label = { ...sectionLabel.label, source: 'section' };
+        if (!label && sectionLabel.label) label = { status: sectionLabel.label.status, source: 'section', start: sectionLabel.label.start, end: sectionLabel.label.end };
         const clause: Clause = {
           index: clauses.length,
           start,
@@ -167,8 +168,8 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
         const key = derivedKey(clause.label, clause.informative);
         let derived = facts.derived?.get(key);
         if (!derived) (facts.derived ??= new Map()).set(key, (derived = deriveStatements(clause)));
-        for (const s of derived.statements) statements.push({ ...s, start: s.start + start, end: s.end + start });
-        for (const s of derived.unclear) unclear.push({ ...s, start: s.start + start, end: s.end + start });
+        for (const s of derived.statements) statements.push({ key: s.key, aspect: s.aspect, status: s.status, start: s.start + start, end: s.end + start, evidence: s.evidence });
+        for (const s of derived.unclear) unclear.push({ key: s.key, aspect: s.aspect, start: s.start + start, end: s.end + start, evidence: s.evidence });
       });
     });
   }
