@@ -2,6 +2,7 @@ import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import { aspectWords } from './model/aspects';
 import { buildDocumentModel, modelFacts, modelFromFacts, type DocumentModel, type ModelFacts } from './model/document';
+import { SharedAnalyses } from './model/sharedAnalyses';
 import { suppressionIndex } from './model/suppressions';
 import { mostUsedForm, StatementIndex, STATUS_BIT, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type Signature, type StatedElsewhere } from './projectIndex';
 
@@ -62,6 +63,8 @@ export class Project implements ProjectFacts {
   private aliases = new Map<string, string>();
   private registry = new Map<string, { name: string; status: ParticipationStatus; location?: RelatedLocation }>();
   private readonly reportedErrors = new Set<string>();
+  /** Sentence analyses shared across documents that are not being edited (bulk loads: a CLI run, indexing). */
+  private shared = new SharedAnalyses();
   /** Rules that threw, once per rule and document; the rule is skipped for that document, the rest goes on. */
   readonly ruleErrors: RuleError[] = [];
   onRuleError?: (e: RuleError) => void;
@@ -83,11 +86,17 @@ export class Project implements ProjectFacts {
   setConfig(resolved: ResolvedConfig): void {
     this.resolved = resolved;
     this.buildRegistry();
+    this.shared = new SharedAnalyses();
     const texts = [...this.docs].map(([uri, e]) => [uri, e.model.text, e.mode] as const);
     this.docs.clear();
     this.statements.clear();
     this.terms.clear();
     for (const [uri, text, mode] of texts) this.upsert(uri, text, { ...mode, trackAffected: false });
+  }
+
+  /** Forgets the sentence analyses shared across documents (after a bulk load, to give the memory back). */
+  releaseSharedAnalyses(): void {
+    this.shared = new SharedAnalyses();
   }
 
   has(uri: string): boolean {
@@ -113,7 +122,14 @@ export class Project implements ProjectFacts {
     const old = this.docs.get(uri);
     const track = options.trackAffected !== false;
     const before = track ? this.termPreferences(old?.model) : undefined;
-    const full = buildDocumentModel(uri, text, this.resolved.config, { aliases: this.aliases, knownRules: KNOWN_RULES, previous: old?.model, retainCaches: options.editing });
+    const full = buildDocumentModel(uri, text, this.resolved.config, {
+      aliases: this.aliases,
+      knownRules: KNOWN_RULES,
+      previous: old?.model,
+      retainCaches: options.editing,
+      // A document being edited has its own previous version to reuse; the shared memo is for the many others.
+      shared: options.editing ? undefined : this.shared,
+    });
     const local = this.runRules(full, 'document');
     const lean = options.lean && !options.editing;
     // A lean document is not open, so nobody asks for its fixes (code actions are for open

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Project, type Finding } from '../../../server/src/engine';
 import { findingSet, projectFindings } from './support/invariants';
-import { applyEdit, edit, policyDoc, type Edit } from './support/markdown';
+import { applyEdit, edit, paragraph, policyDoc, type Edit } from './support/markdown';
 import { checkProperty } from './support/runProperty';
 
 const URIS = ['file:///w/policies/a.md', 'file:///w/policies/b.md', 'file:///w/policies/c.md'];
@@ -91,6 +91,33 @@ describe('robustness: incremental analysis', () => {
         const texts = new Map(docs.map((d, i) => [URIS[i], d.text]));
         const order = [...texts.keys()];
         assert.deepEqual(projectFindings(fresh(texts, order)), projectFindings(fresh(texts, [...order].reverse())));
+      }),
+      150,
+    );
+  });
+
+  it('sentence analyses shared across the documents of a project give the findings of analysing each alone', async () => {
+    // The same sentences under other programs, vocabularies, labels and list contexts: a
+    // shared analysis must only ever be reused where it would have come out the same.
+    const contexts = [
+      (p: string, body: string) => `---\nprogram: Secure Communities\nparticipants: [states, counties]\n---\n${body}\n\n${p}\n`,
+      (p: string, body: string) => `---\nprogram: Fingerprint sharing\nparticipants:\n  - local jurisdiction\n---\n${p}\n\n${body}`,
+      (p: string, body: string) => `## Optional aspects\n\n- ${p.replace(/\n/g, ' ')}\n\n${body}`,
+      (p: string, body: string) => `# Mandatory aspects\n\n${p}\n\n## Background\n\n${p}\n\n${body}`,
+    ];
+    await checkProperty(
+      'shared sentence analyses = separate',
+      fc.property(policyDoc, paragraph, fc.subarray([0, 1, 2, 3], { minLength: 2 }), (d, para, which) => {
+        const texts = new Map(which.map((w) => [`file:///w/policies/context-${w}.md`, contexts[w](para, d.body)]));
+        const shared = new Project();
+        for (const [u, t] of texts) shared.upsert(u, t);
+        const alone = new Project();
+        for (const [u, t] of texts) {
+          alone.releaseSharedAnalyses();
+          alone.upsert(u, t);
+        }
+        assert.deepEqual(projectFindings(shared), projectFindings(alone));
+        for (const u of texts.keys()) assert.deepEqual(shared.model(u)!.statements, alone.model(u)!.statements);
       }),
       150,
     );

@@ -4,6 +4,7 @@ import type { ParticipationStatus } from '../types';
 import { inlineLabel } from './labels';
 import { findModals, primaryModal, type ModalUse } from './normative';
 import type { ParticipationStatement } from './participation';
+import type { SharedAnalyses } from './sharedAnalyses';
 import type { Vocabulary } from './vocabulary';
 
 /** One sentence of a chunk, analysed once for as long as the chunk's text and the vocabulary stay the same. */
@@ -43,6 +44,8 @@ interface ChunkFacts {
 export interface SentenceCaches {
   modals: Map<string, ModalUse[]>;
   previousModals?: ReadonlyMap<string, ModalUse[]>;
+  /** Analyses shared with the other documents of the project, if it shares them. */
+  shared?: SharedAnalyses;
 }
 
 /**
@@ -64,8 +67,11 @@ export function sentencesOf(chunk: ParsedChunk, index: number, vocabulary: Vocab
     sentences = splitSentences(chunk.prose, block.start, block.end).map(([start, end]) => {
       const text = chunk.prose.slice(start, end);
       const own = inlineLabel(text, vocabulary);
-      let modals = caches.modals.get(text) ?? caches.previousModals?.get(text);
-      if (!modals) modals = findModals(text, vocabulary);
+      let modals = caches.modals.get(text) ?? caches.previousModals?.get(text) ?? caches.shared?.modals(vocabulary, text);
+      if (!modals) {
+        modals = findModals(text, vocabulary);
+        caches.shared?.setModals(vocabulary, text, modals);
+      }
       caches.modals.set(text, modals);
       return { start, end, text, inline: own && { status: own.status, start: own.start, end: own.end }, modals, primary: primaryModal(modals) };
     });

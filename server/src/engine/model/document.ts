@@ -8,6 +8,7 @@ import { vocabularyFor, type Vocabulary } from './vocabulary';
 import { headingLabel, isInformativeHeading, cleanHeading } from './labels';
 import type { ModalUse } from './normative';
 import { makeResolver, statusWord } from './aspects';
+import type { SharedAnalyses } from './sharedAnalyses';
 import { nounPhraseStatement, predicateStatement, wordingStatements, type ParticipationStatement } from './participation';
 import { compileTerms, findTerms, type TermUsage } from './terms';
 import { readSuppressions, type DirectiveProblem, type Suppression } from './suppressions';
@@ -100,6 +101,8 @@ export interface ModelOptions {
    * workspace of thousands of documents can afford.
    */
   retainCaches?: boolean;
+  /** Sentence analyses shared with the project's other documents (see `SharedAnalyses`). */
+  shared?: SharedAnalyses;
 }
 
 export function buildDocumentModel(uri: string, text: string, config: PolicyLintConfig, options: ModelOptions): DocumentModel {
@@ -122,7 +125,9 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const itemLabels = new Map<number, Clause['label']>();
   const tables = new Map<number, { statusColumn: number; rowLabels: Map<number, Clause['label']> }>();
   let sectionIndex = -1;
-  const caches: SentenceCaches = { modals: new Map(), previousModals: previous?.vocabulary === vocabulary ? previous.modalCache : undefined };
+  const shared = options.shared;
+  const sharedDerived = shared?.derivedFor(vocabulary, scope);
+  const caches: SentenceCaches = { modals: new Map(), previousModals: previous?.vocabulary === vocabulary ? previous.modalCache : undefined, shared };
   const wordingCache = new Map<string, ParticipationStatement[]>();
   const previousWording = sameScope ? previous!.wordingCache : undefined;
 
@@ -167,7 +172,16 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
         clauses.push(clause);
         const key = derivedKey(clause.label, clause.informative);
         let derived = facts.derived?.get(key);
-        if (!derived) (facts.derived ??= new Map()).set(key, (derived = deriveStatements(clause)));
+        if (!derived) {
+          // Beyond the sentence's own memo: the same sentence in the same context in another document.
+          const context = key * 2 + (block.listDepth > 0 ? 1 : 0);
+          derived = sharedDerived?.get(context, clause.text);
+          if (!derived) {
+            derived = deriveStatements(clause);
+            sharedDerived?.set(context, clause.text, derived);
+          }
+          (facts.derived ??= new Map()).set(key, derived);
+        }
         for (const s of derived.statements) statements.push({ key: s.key, aspect: s.aspect, status: s.status, start: s.start + start, end: s.end + start, evidence: s.evidence });
         for (const s of derived.unclear) unclear.push({ key: s.key, aspect: s.aspect, start: s.start + start, end: s.end + start, evidence: s.evidence });
       });
