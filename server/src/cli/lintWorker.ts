@@ -34,7 +34,7 @@ function main(): void {
 
 /** Analyses one batch in a project of its own, so nothing of it stays in memory afterwards. */
 export async function analyse(resolved: ResolvedConfig, files: string[]): Promise<WorkerReply> {
-  const project = new Project(resolved);
+  const project = new Project(resolved, { shareSentenceAnalyses: true });
   const uris = files.map(fileUri);
   const ruleFailures: WorkerReply['ruleFailures'] = [];
   const fileOf = new Map(uris.map((u, i) => [u, files[i]]));

@@ -28,7 +28,7 @@ export class LintSession {
   private readonly docs = new Map<string, LintDocument>();
   readonly failures: FileFailure[] = [];
 
-  constructor(resolved: ResolvedConfig, createProject: (r: ResolvedConfig) => Project = (r) => new Project(r)) {
+  constructor(resolved: ResolvedConfig, createProject: (r: ResolvedConfig) => Project = (r) => new Project(r, { shareSentenceAnalyses: true })) {
     this.project = createProject(resolved);
     this.project.onRuleError = (e) => {
       const error = e.error instanceof Error ? e.error.message : String(e.error);

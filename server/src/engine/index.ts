@@ -1,6 +1,6 @@
 /** The Policy Lint engine: pure analysis of policy documents. No I/O, no LSP. */
 export * from './types';
-export { Project, type DocumentFacts, type RuleError, type UpsertOptions } from './project';
+export { Project, type DocumentFacts, type ProjectOptions, type RuleError, type UpsertOptions } from './project';
 export { applyEdits, safeEdits } from './fix';
 export { defaultConfig } from './config/defaults';
 export { loadConfig, merge as mergeConfig, type LoadedConfig } from './config/load';

@@ -197,7 +197,6 @@ export class Session {
         this.markReady();
       }
       const result = await this.index!.scan();
-      ctx.host.project.releaseSharedAnalyses();
       this.files.releaseMemory();
       void this.connection.sendNotification(INDEXED_NOTIFICATION, result);
     });

@@ -109,13 +109,10 @@ describe('robustness: incremental analysis', () => {
       'shared sentence analyses = separate',
       fc.property(policyDoc, paragraph, fc.subarray([0, 1, 2, 3], { minLength: 2 }), (d, para, which) => {
         const texts = new Map(which.map((w) => [`file:///w/policies/context-${w}.md`, contexts[w](para, d.body)]));
-        const shared = new Project();
+        const shared = new Project(undefined, { shareSentenceAnalyses: true });
         for (const [u, t] of texts) shared.upsert(u, t);
         const alone = new Project();
-        for (const [u, t] of texts) {
-          alone.releaseSharedAnalyses();
-          alone.upsert(u, t);
-        }
+        for (const [u, t] of texts) alone.upsert(u, t);
         assert.deepEqual(projectFindings(shared), projectFindings(alone));
         for (const u of texts.keys()) assert.deepEqual(shared.model(u)!.statements, alone.model(u)!.statements);
       }),
