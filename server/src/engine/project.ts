@@ -4,7 +4,8 @@ import { aspectWords } from './model/aspects';
 import { buildDocumentModel, modelFacts, modelFromFacts, type DocumentModel, type ModelFacts } from './model/document';
 import { SharedAnalyses } from './model/sharedAnalyses';
 import { suppressionIndex } from './model/suppressions';
-import { mostUsedForm, StatementIndex, STATUS_BIT, statementSignatures, TermIndex, termSignatures, type IndexedStatement, type Signature, type StatedElsewhere } from './projectIndex';
+import { mostUsedForm, StatementIndex, STATUS_BIT, statementSignature, TermIndex, termSignatures, type IndexedStatement, type StatedElsewhere } from './projectIndex';
+import type { ParticipationStatement } from './model/participation';
 
 const BOTH_STATUSES = STATUS_BIT.mandatory | STATUS_BIT.optional;
 import { RULES, RULES_BY_ID } from './rules';
@@ -312,23 +313,32 @@ export class Project implements ProjectFacts {
   private affected(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined, before: Map<string, string>): { all: string[]; moved: string[] } {
     const changed = new Set<string>();
     const moved = new Set<string>();
-    const oldSig = statementSignatures(old);
-    const newSig = statementSignatures(now);
-    // Statuses this document gave each key, before and after, as bits: one pass, not one per
-    // key (a new line moves every statement below it, so every key's signature changes).
-    const mineByKey = new Map<string, number>();
-    for (const list of [old?.statements ?? [], now?.statements ?? []]) for (const s of list) mineByKey.set(s.key, (mineByKey.get(s.key) ?? 0) | STATUS_BIT[s.status]);
-    const visit = (key: string, a: Signature | undefined, b: Signature | undefined) => {
-      if (a?.full === b?.full) return;
-      const others = this.statements.statusBitsOthers(key, uri);
-      if (!others) return;
-      const mine = mineByKey.get(key) ?? 0;
-      // Contested: others state both statuses, or this document states one they do not.
-      const contested = others === BOTH_STATUSES || (mine & ~others) !== 0;
-      if (contested) for (const u of this.statements.urisFor(key)) (a?.shape === b?.shape ? moved : changed).add(u);
+    // This document's statements per key, before and after, and the statuses it gave each
+    // key as bits: one pass over the statements. Signatures (strings of places) are built
+    // only for keys other documents state too: most keys of a long document are its own,
+    // and an edit near its top moves every statement below it.
+    const mine = new Map<string, { bits: number; old: ParticipationStatement[]; now: ParticipationStatement[] }>();
+    const collect = (list: readonly ParticipationStatement[], side: 'old' | 'now') => {
+      for (const s of list) {
+        let m = mine.get(s.key);
+        if (!m) mine.set(s.key, (m = { bits: 0, old: [], now: [] }));
+        m.bits |= STATUS_BIT[s.status];
+        m[side].push(s);
+      }
     };
-    for (const [key, b] of newSig) visit(key, oldSig.get(key), b);
-    for (const [key, a] of oldSig) if (!newSig.has(key)) visit(key, a, undefined);
+    collect(old?.statements ?? [], 'old');
+    collect(now?.statements ?? [], 'now');
+    for (const [key, m] of mine) {
+      const others = this.statements.statusBitsOthers(key, uri);
+      if (!others) continue;
+      // Contested: others state both statuses, or this document states one they do not.
+      const contested = others === BOTH_STATUSES || (m.bits & ~others) !== 0;
+      if (!contested) continue;
+      const a = old && statementSignature(old, m.old);
+      const b = now && statementSignature(now, m.now);
+      if (a?.full === b?.full) continue;
+      for (const u of this.statements.urisFor(key)) (a?.shape === b?.shape ? moved : changed).add(u);
+    }
     const oldTerms = termSignatures(old);
     const newTerms = termSignatures(now);
     for (const family of new Set([...oldTerms.keys(), ...newTerms.keys()])) {

@@ -323,8 +323,16 @@ export interface Signature {
   shape: string;
 }
 
-export function statementSignatures(model: DocumentModel | undefined): Map<string, Signature> {
-  return memoised(statementMemo, model, (m) => signatures(m, m.statements, (s) => s.key, (s) => `${s.status}:${s.aspect}`));
+/** The signature of one key's statements in a model (`statements`: the model's statements under that key, in order). */
+export function statementSignature(model: DocumentModel, statements: readonly ParticipationStatement[]): Signature {
+  let full = '';
+  let shape = '';
+  for (const s of statements) {
+    const w = `|${s.status}:${s.aspect}`;
+    full += `${w}${place(model, s)}`;
+    shape += w;
+  }
+  return { full, shape };
 }
 
 export function termSignatures(model: DocumentModel | undefined): Map<string, Signature> {
@@ -332,7 +340,6 @@ export function termSignatures(model: DocumentModel | undefined): Map<string, Si
 }
 
 /** A model's signatures are asked for twice: as the new version, then as the old one at the next edit. */
-const statementMemo = new WeakMap<DocumentModel, Map<string, Signature>>();
 const termMemo = new WeakMap<DocumentModel, Map<string, Signature>>();
 
 function memoised(memo: WeakMap<DocumentModel, Map<string, Signature>>, model: DocumentModel | undefined, make: (m: DocumentModel) => Map<string, Signature>): Map<string, Signature> {
@@ -345,19 +352,23 @@ function memoised(memo: WeakMap<DocumentModel, Map<string, Signature>>, model: D
 function signatures<T extends { start: number; end: number }>(model: DocumentModel, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
   const out = new Map<string, Signature>();
   for (const x of items) {
-    // The whole range: other documents' related locations show both ends.
-    const p = model.lines.positionAt(x.start);
-    const q = model.lines.positionAt(x.end);
-    const place = `@${p.line}:${p.character}-${q.line}:${q.character}`;
+    const at = place(model, x);
     const g = group(x);
     const w = what(x);
     const sig = out.get(g);
     if (sig) {
-      sig.full += `|${w}${place}`;
+      sig.full += `|${w}${at}`;
       sig.shape += `|${w}`;
     } else {
-      out.set(g, { full: `|${w}${place}`, shape: `|${w}` });
+      out.set(g, { full: `|${w}${at}`, shape: `|${w}` });
     }
   }
   return out;
+}
+
+/** The whole range: other documents' related locations show both ends. */
+function place(model: DocumentModel, x: { start: number; end: number }): string {
+  const p = model.lines.positionAt(x.start);
+  const q = model.lines.positionAt(x.end);
+  return `@${p.line}:${p.character}-${q.line}:${q.character}`;
 }

@@ -18,8 +18,11 @@ export interface SentenceFacts {
   inline?: { status: ParticipationStatus; start: number; end: number };
   modals: ModalUse[];
   primary?: ModalUse;
-  /** Statements the sentence makes under a given label, relative to the sentence (see `derivedKey`). */
-  derived?: Map<number, DerivedStatements>;
+  /**
+   * Statements the sentence makes under a given label, relative to the sentence, indexed
+   * by `derivedKey`. Always present (undefined until used), so every sentence has one shape.
+   */
+  derived: Array<DerivedStatements | undefined> | undefined;
 }
 
 export interface DerivedStatements {
@@ -73,7 +76,7 @@ export function sentencesOf(chunk: ParsedChunk, index: number, vocabulary: Vocab
         caches.shared?.setModals(vocabulary, text, modals);
       }
       caches.modals.set(text, modals);
-      return { start, end, text, inline: own && { status: own.status, start: own.start, end: own.end }, modals, primary: primaryModal(modals) };
+      return { start, end, text, inline: own && { status: own.status, start: own.start, end: own.end }, modals, primary: primaryModal(modals), derived: undefined };
     });
     facts.blocks[index] = sentences;
   }

@@ -131,6 +131,9 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const wordingCache = new Map<string, ParticipationStatement[]>();
   const previousWording = sameScope ? previous!.wordingCache : undefined;
 
+  let labelledSection: Section | undefined | null = null;
+  let sectionClauseLabel: Clause['label'];
+  let sectionInformative = false;
   for (const placed of parsed.chunks) {
     // Blocks stay relative to their chunk (shared by the versions the chunk is in); clauses get document offsets.
     placed.chunk.blocks.forEach((block, blockIndex) => {
@@ -138,7 +141,13 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
       while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= blockStart) sectionIndex++;
       const section = sectionIndex >= 0 ? sections[sectionIndex] : undefined;
       if (block.kind === 'heading') return;
-      const sectionLabel = effectiveSectionLabel(section);
+      if (section !== labelledSection) {
+        labelledSection = section;
+        const effective = effectiveSectionLabel(section);
+        sectionInformative = effective.informative;
+        // One label object per section, shared by its clauses.
+        sectionClauseLabel = effective.label && { status: effective.label.status, source: 'section', start: effective.label.start, end: effective.label.end };
+      }
       if (block.table && handleTableCell(block, blockStart, block.end + placed.offset)) return;
 
       let paragraphLabel: Clause['label'];
@@ -155,7 +164,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
           for (let p = block.listPath.length - 1; p >= 0 && !label; p--) label = itemLabels.get(block.listPath[p]);
         }
         if (!label && block.table) label = tables.get(block.table.id)?.rowLabels.get(block.table.row);
-        if (!label && sectionLabel.label) label = { status: sectionLabel.label.status, source: 'section', start: sectionLabel.label.start, end: sectionLabel.label.end };
+        if (!label) label = sectionClauseLabel;
         const clause: Clause = {
           index: clauses.length,
           start,
@@ -165,13 +174,13 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
           section,
           inlineLabel: inline,
           label,
-          informative: !label && sectionLabel.informative,
+          informative: !label && sectionInformative,
           modals: facts.modals,
           primary: facts.primary,
         };
         clauses.push(clause);
         const key = derivedKey(clause.label, clause.informative);
-        let derived = facts.derived?.get(key);
+        let derived = facts.derived?.[key];
         if (!derived) {
           // Beyond the sentence's own memo: the same sentence in the same context in another document.
           const context = key * 2 + (block.listDepth > 0 ? 1 : 0);
@@ -180,7 +189,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
             derived = deriveStatements(clause);
             sharedDerived?.set(context, clause.text, derived);
           }
-          (facts.derived ??= new Map()).set(key, derived);
+          (facts.derived ??= [])[key] = derived;
         }
         for (const s of derived.statements) statements.push({ key: s.key, aspect: s.aspect, status: s.status, start: s.start + start, end: s.end + start, evidence: s.evidence });
         for (const s of derived.unclear) unclear.push({ key: s.key, aspect: s.aspect, start: s.start + start, end: s.end + start, evidence: s.evidence });
