@@ -52,6 +52,24 @@ describe('document model', () => {
   });
 });
 
+describe('document model across versions', () => {
+  it('a table row keeps its aspect when only its status cell changes, and takes the new status', () => {
+    const p = new Project();
+    const uri = 'file:///t.md';
+    const table = (status: string) => `# Aspects\n\n| Aspect | Status |\n| --- | --- |\n| Fingerprint sharing with ICE | ${status} |\n| Detainer requests | Optional |\n`;
+    const statuses = () => p.model(uri)!.statements.map((s) => `${s.aspect}=${s.status}`);
+    p.upsert(uri, table('Mandatory'), { editing: true });
+    assert.deepEqual(statuses(), ['Fingerprint sharing with ICE=mandatory', 'Detainer requests=optional']);
+    p.upsert(uri, table('Optional'), { editing: true });
+    assert.deepEqual(statuses(), ['Fingerprint sharing with ICE=optional', 'Detainer requests=optional']);
+    p.upsert(uri, table('Pending'), { editing: true });
+    assert.deepEqual(statuses(), ['Detainer requests=optional'], 'not a status word: the row states nothing');
+    p.upsert(uri, `Intro.\n\n${table('Mandatory')}`, { editing: true });
+    const first = p.model(uri)!.statements[0];
+    assert.equal(p.model(uri)!.text.slice(first.start, first.end), 'Fingerprint sharing with ICE', 'offsets follow the row when text above it changes');
+  });
+});
+
 describe('project index', () => {
   it('finds a contradiction across documents and drops it when one side is fixed', () => {
     const p = new Project();

@@ -7,7 +7,7 @@ import { derivedKey, sentencesOf, type DerivedStatements, type SentenceCaches, t
 import { vocabularyFor, type Vocabulary } from './vocabulary';
 import { headingLabel, isInformativeHeading, cleanHeading } from './labels';
 import type { ModalUse } from './normative';
-import { makeResolver, statusWord } from './aspects';
+import { makeResolver, statusWord, type AspectResolver } from './aspects';
 import type { SharedAnalyses } from './sharedAnalyses';
 import { nounPhraseStatement, predicateStatement, wordingStatements, type ParticipationStatement } from './participation';
 import { compileTerms, findTerms, type TermUsage } from './terms';
@@ -248,14 +248,13 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     const t = block.table!;
     let table = tables.get(t.id);
     if (!table) tables.set(t.id, (table = { statusColumn: -1, rowLabels: new Map() }));
-    const cellText = prose.slice(start, end);
+    const cell = readCell(block, vocabulary, () => prose.slice(start, end));
     if (t.header) {
-      if (vocabulary.participationColumns.has(cellText.replace(/[*_`]/g, '').trim().toLowerCase())) table.statusColumn = t.column;
+      if (cell.namesStatusColumn) table.statusColumn = t.column;
       return true; // header cells are names, not clauses
     }
     if (t.column !== table.statusColumn) return false;
-    const word = cellText.replace(/[*_`[\]]/g, '').trim().split(/[\s,;:(]/)[0];
-    const status = vocabulary.labelWords.get(word.toLowerCase()) ?? statusWord(word);
+    const status = cell.status;
     if (!status) return true;
     const label = { status, source: 'table' as const, start, end };
     table.rowLabels.set(t.row, label);
@@ -270,11 +269,50 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     // The row's first cell names the aspect: "Fingerprint sharing | Mandatory".
     const first = rowCells[0];
     if (first && !first.modals.length) {
-      const s = nounPhraseStatement(first.text, first.start, status, resolver);
-      if (s) statements.push(s);
+      const s = rowStatement(first, status, scope, resolver);
+      if (s) statements.push({ key: s.key, aspect: s.aspect, status: s.status, start: s.start + first.start, end: s.end + first.start, evidence: s.evidence });
     }
     return true;
   }
+}
+
+/**
+ * What a table cell says, by its block: blocks of unchanged chunks are the same objects
+ * from one keystroke to the next, so a long document's tables are not read again each time.
+ */
+interface CellFacts {
+  vocabulary: Vocabulary;
+  /** A header cell naming the participation column ("Status", "Participation"). */
+  namesStatusColumn: boolean;
+  /** A body cell's status word, if it is one ("Mandatory", "Optional"). */
+  status: ParticipationStatus | undefined;
+}
+
+const cellMemo = new WeakMap<Block, CellFacts>();
+
+function readCell(block: Block, vocabulary: Vocabulary, text: () => string): CellFacts {
+  let facts = cellMemo.get(block);
+  if (facts?.vocabulary === vocabulary) return facts;
+  const cellText = text();
+  const word = cellText.replace(/[*_`[\]]/g, '').trim().split(/[\s,;:(]/)[0];
+  facts = {
+    vocabulary,
+    namesStatusColumn: vocabulary.participationColumns.has(cellText.replace(/[*_`]/g, '').trim().toLowerCase()),
+    status: vocabulary.labelWords.get(word.toLowerCase()) ?? statusWord(word),
+  };
+  cellMemo.set(block, facts);
+  return facts;
+}
+
+/** The statement a row's first cell makes under the row's status ("Fingerprint sharing | Mandatory"), relative to the cell; memoised by its block. */
+const rowMemo = new WeakMap<Block, { scope: StatementScope; status: ParticipationStatus; statement: ParticipationStatement | undefined }>();
+
+function rowStatement(first: Clause, status: ParticipationStatus, scope: StatementScope, resolver: AspectResolver): ParticipationStatement | undefined {
+  const memo = rowMemo.get(first.block);
+  if (memo && memo.scope === scope && memo.status === status) return memo.statement;
+  const statement = nounPhraseStatement(first.text, 0, status, resolver);
+  rowMemo.set(first.block, { scope, status, statement });
+  return statement;
 }
 
 /** What a document's analysis leaves for the rest of the project: plain data, so a worker thread can send it. */

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { cleanHeading } from '../model/labels';
+import { flatCopy } from '../text';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -36,12 +37,12 @@ export const missingSection: Rule = {
       });
       return;
     }
-    const headings = model.sections.map((s) => normalise(s.title));
+    const headings = new Set(model.sections.map((s) => normalisedTitle(s.title)));
     const end = model.lines.positionAt(model.text.length);
-    const needsNewline = model.text.length > 0 && !/\n\s*$/.test(model.text);
+    const needsNewline = model.text.length > 0 && !endsWithNewline(model.text);
     for (const section of template.sections) {
       const names = [section.name, ...(section.aliases ?? [])].map(normalise);
-      if (headings.some((h) => names.some((n) => h === n || h.startsWith(n + ' ')))) continue;
+      if (names.some((n) => headings.has(n)) || [...headings].some((h) => names.some((n) => h.startsWith(n + ' ')))) continue;
       report({
         start: at,
         end: lineEnd,
@@ -58,6 +59,32 @@ export const missingSection: Rule = {
     }
   },
 };
+
+/**
+ * Headings as matched, by title: a long document is checked at every keystroke, and its
+ * headings rarely change. Bounded, so a long session does not grow it for ever.
+ */
+const normalisedTitles = new Map<string, string>();
+
+function normalisedTitle(title: string): string {
+  let n = normalisedTitles.get(title);
+  if (n === undefined) {
+    if (normalisedTitles.size >= 10_000) normalisedTitles.clear();
+    n = normalise(title);
+    normalisedTitles.set(flatCopy(title), n);
+  }
+  return n;
+}
+
+/** Like /\n\s*$/.test(text), from the end: the regex would try every position of a long document. */
+function endsWithNewline(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (!/\s/.test(text[i])) return false;
+  }
+  return false;
+}
 
 function normalise(title: string): string {
   return cleanHeading(title)

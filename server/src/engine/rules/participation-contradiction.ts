@@ -31,12 +31,15 @@ export const participationContradiction: Rule = {
   check({ model, project, report }) {
     // One finding per aspect and status in a document: twenty agreeing mentions of one
     // aspect against one disagreement elsewhere are one problem, reported at the first.
-    const groups = new Map<string, ParticipationStatement[]>();
+    // By key, then status: no string made per statement (a long document has thousands, at every keystroke).
+    const byKey = new Map<string, { mandatory?: ParticipationStatement[]; optional?: ParticipationStatement[] }>();
+    const groups: ParticipationStatement[][] = [];
     for (const st of model.statements) {
-      const id = `${st.key}\0${st.status}`;
-      const g = groups.get(id);
+      let forKey = byKey.get(st.key);
+      if (!forKey) byKey.set(st.key, (forKey = {}));
+      const g = forKey[st.status];
       if (g) g.push(st);
-      else groups.set(id, [st]);
+      else groups.push((forKey[st.status] = [st]));
     }
     const clauseStarts = model.clauseStarts;
     // This document's statements compared with a key, in document order: asked once per key
@@ -47,7 +50,7 @@ export const participationContradiction: Rule = {
       if (!list) ownByKey.set(key, (list = [...project.ownStatements(key, model.uri)].sort((a, b) => a.statement.start - b.statement.start)));
       return list;
     };
-    for (const group of groups.values()) {
+    for (const group of groups) {
       const st = group[0];
       const related: RelatedLocation[] = [];
       const registry = project.registryFor(st.key);
