@@ -203,6 +203,10 @@ export class Project implements ProjectFacts {
     return this.statements.statementsFor(key);
   }
 
+  states(key: string, status: ParticipationStatus): boolean {
+    return this.statements.states(key, status);
+  }
+
   ownStatements(key: string, uri: string): IndexedStatement[] {
     return this.statements.ownStatements(key, uri);
   }

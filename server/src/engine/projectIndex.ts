@@ -97,6 +97,7 @@ export interface StatedElsewhere {
 export class StatementIndex {
   private readonly byKey = new Map<string, KeyEntry>();
   private readonly bySuffix = new Map<string, KeyEntry>();
+  private readonly entriesCache = new Map<string, KeyEntry[]>();
 
   add(model: DocumentModel): void {
     this.replace(model.uri, undefined, model);
@@ -113,20 +114,21 @@ export class StatementIndex {
   replace(uri: string, old: DocumentModel | undefined, now: DocumentModel | undefined): void {
     const { byKey, bySuffix } = grouped(now);
     for (const key of old ? groupKeys(old) : []) {
-      if (!byKey.has(key)) setIn(this.byKey, key, uri, undefined);
+      if (!byKey.has(key)) this.setIn(this.byKey, key, uri, undefined);
       const sep = key.indexOf('::');
       if (sep >= 0) {
         const suffix = key.slice(sep + 2);
-        if (!bySuffix.has(suffix)) setIn(this.bySuffix, suffix, uri, undefined);
+        if (!bySuffix.has(suffix)) this.setIn(this.bySuffix, suffix, uri, undefined);
       }
     }
-    for (const [key, bucket] of byKey) setIn(this.byKey, key, uri, bucket);
-    for (const [suffix, bucket] of bySuffix) setIn(this.bySuffix, suffix, uri, bucket);
+    for (const [key, bucket] of byKey) this.setIn(this.byKey, key, uri, bucket);
+    for (const [suffix, bucket] of bySuffix) this.setIn(this.bySuffix, suffix, uri, bucket);
   }
 
   clear(): void {
     this.byKey.clear();
     this.bySuffix.clear();
+    this.entriesCache.clear();
   }
 
   keys(): IterableIterator<string> {
@@ -183,27 +185,45 @@ export class StatementIndex {
     return out;
   }
 
+  /** Whether any document, the asking one included, states `status` for `key`. */
+  states(key: string, status: ParticipationStatus): boolean {
+    for (const entry of this.entriesFor(key)) if (entry.statuses.has(status)) return true;
+    return false;
+  }
+
+  /**
+   * The entries a key is compared with (its own, and the unscoped one of its suffix).
+   * Cached: asked several times per key at every keystroke; the cache is dropped when an
+   * entry is created or removed, which typing rarely does.
+   */
   private entriesFor(key: string): KeyEntry[] {
-    const sep = key.indexOf('::');
-    if (sep < 0) return present(this.byKey.get(key));
-    const suffix = key.slice(sep + 2);
-    if (sep === 0) return present(this.bySuffix.get(suffix));
-    return [...present(this.byKey.get(key)), ...present(this.byKey.get(`::${suffix}`))];
+    let entries = this.entriesCache.get(key);
+    if (!entries) {
+      const sep = key.indexOf('::');
+      const suffix = sep < 0 ? '' : key.slice(sep + 2);
+      entries = sep < 0 ? present(this.byKey.get(key)) : sep === 0 ? present(this.bySuffix.get(suffix)) : [...present(this.byKey.get(key)), ...present(this.byKey.get(`::${suffix}`))];
+      this.entriesCache.set(key, entries);
+    }
+    return entries;
+  }
+
+  private setIn(map: Map<string, KeyEntry>, key: string, uri: string, bucket: IndexedStatement[] | undefined): void {
+    let entry = map.get(key);
+    if (!entry) {
+      if (!bucket) return;
+      map.set(key, (entry = new KeyEntry()));
+      this.entriesCache.clear();
+    }
+    entry.set(uri, bucket);
+    if (!entry.buckets.size) {
+      map.delete(key);
+      this.entriesCache.clear();
+    }
   }
 }
 
 function present(entry: KeyEntry | undefined): KeyEntry[] {
   return entry ? [entry] : [];
-}
-
-function setIn(map: Map<string, KeyEntry>, key: string, uri: string, bucket: IndexedStatement[] | undefined): void {
-  let entry = map.get(key);
-  if (!entry) {
-    if (!bucket) return;
-    map.set(key, (entry = new KeyEntry()));
-  }
-  entry.set(uri, bucket);
-  if (!entry.buckets.size) map.delete(key);
 }
 
 interface Grouped {

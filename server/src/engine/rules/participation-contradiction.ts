@@ -55,6 +55,8 @@ export const participationContradiction: Rule = {
       const related: RelatedLocation[] = [];
       const registry = project.registryFor(st.key);
       const registryConflict = !!(registry && registry.status !== st.status && registry.location);
+      // Most aspects are stated one way only: nothing to compare, nothing to build.
+      if (!registryConflict && !project.states(st.key, oppositeOf(st.status))) continue;
       if (registryConflict) related.push({ ...registry!.location!, message: `Declared ${registry!.status} in the program registry` });
       // Only the first few opposed statements are shown (this document's first, then by file
       // and place, so the finding does not depend on the indexing order); the rest are counted.

@@ -51,6 +51,8 @@ export interface Report {
 import type { IndexedStatement, StatedElsewhere } from '../projectIndex';
 
 export interface ProjectFacts {
+  /** Whether any document (the asking one included) states `status` for `key`: a cheap test before the others. */
+  states(key: string, status: ParticipationStatement['status']): boolean;
   /** `uri`'s own statements compared with `key`. */
   ownStatements(key: string, uri: string): IndexedStatement[];
   /** How many statements of `status` other documents make about `key`, and the first `limit` by file and offset (cheap, however many). */
