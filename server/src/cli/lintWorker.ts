@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Project, type DocumentFacts, type ResolvedConfig } from '../engine';
-import { readTextFiles } from '../node/readTextFiles';
+import { readTextFileSync } from '../node/readTextFiles';
 import { fileUri } from './paths';
 
 export type WorkerFileResult =
@@ -40,8 +40,8 @@ export async function analyse(resolved: ResolvedConfig, files: string[]): Promis
   const fileOf = new Map(uris.map((u, i) => [u, files[i]]));
   project.onRuleError = (e) => ruleFailures.push({ file: fileOf.get(e.uri) ?? e.uri, message: `rule ${e.ruleId} failed and was skipped for this file: ${e.error instanceof Error ? e.error.message : String(e.error)}` });
   const results: WorkerFileResult[] = [];
-  const read = await readTextFiles(files);
-  read.forEach((r, i) => {
+  files.forEach((file, i) => {
+    const r = readTextFileSync(file);
     if (!r.ok) {
       results.push({ file: r.file, ok: false, message: r.message });
       return;

@@ -1,6 +1,6 @@
 import type { ResolvedConfig, SeveritySetting } from '../engine';
 import { collectFiles } from '../node/files';
-import { readTextFiles } from '../node/readTextFiles';
+import { readTextFileSync } from '../node/readTextFiles';
 import { ConfigError, loadCliConfig, withRuleOverrides } from './config';
 import type { RunNotification } from './formatters/report';
 import { displayPath } from './paths';
@@ -67,7 +67,9 @@ export async function loadWorkspace(req: WorkspaceRequest, io: RunIO, cwd: strin
     }
     for (const f of ruleFailures) session.recordFailure(f.file, f.message);
   } else {
-    for (const r of await readTextFiles(files)) {
+    // Each file read (blocking: nothing else runs meanwhile) and analysed before the next.
+    for (const file of files) {
+      const r = readTextFileSync(file);
       if (r.ok) session.add(r.file, r.text, r.bom);
       else skipped(r.file, r.message);
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTextFiles } from '../../../server/src/node/readTextFiles';
+import { readTextFiles, readTextFileSync } from '../../../server/src/node/readTextFiles';
 import { writeFileAtomic } from '../../../server/src/node/atomicWrite';
 import { cleanTempDirs, tempDir } from './helpers';
 
@@ -32,6 +32,8 @@ describe('cli: reading and writing files', () => {
         ['absent.md', 'io'],
       ],
     );
+    // The blocking reader the CLI uses gives the same results, messages included.
+    assert.deepEqual(files.map(readTextFileSync), results);
   });
 
   it('writes atomically, keeping no temporary file, and refuses to leave one on failure', async () => {
