@@ -40,8 +40,17 @@ function singular(w: string): string {
 }
 
 export function aspectWords(text: string): string {
-  return normalizeWords(text).join(' ');
+  // Pure, and asked for the same phrases in document after document.
+  let words = wordsOf.get(text);
+  if (words === undefined) {
+    words = normalizeWords(text).join(' ');
+    if (wordsOf.size >= 10_000) wordsOf.clear();
+    wordsOf.set(flatCopy(text), words);
+  }
+  return words;
 }
+
+const wordsOf = new Map<string, string>();
 
 export interface AspectResolver {
   /** Canonical key for a phrase naming a program or aspect, or undefined if it names nothing useful. */
@@ -64,9 +73,18 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
   // keep no caches share one empty map, which must stay empty. A long editing session must
   // not grow it for ever either.
   const memo = previous && previous.size > 0 && previous.size <= 10_000 ? previous : new Map<string, string | undefined>();
+  // Beyond the document's memo: what other documents of the same program and registry resolved.
+  const shared = sharedMemo(aliases, program);
+  const programWords = program ? aspectWords(program) : undefined;
   const resolve = (phrase: string): string | undefined => {
     if (memo.has(phrase)) return memo.get(phrase);
-    const key = resolveUncached(phrase);
+    let key: string | undefined;
+    if (shared.has(phrase)) key = shared.get(phrase);
+    else {
+      key = resolveUncached(phrase);
+      if (shared.size >= 10_000) shared.clear();
+      shared.set(flatCopy(phrase), key);
+    }
     memo.set(flatCopy(phrase), key);
     return key;
   };
@@ -79,7 +97,7 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
       const alias = aliases.get(words) ?? longestAliasPrefix(words, aliases);
       if (alias) return alias;
       if (/^(?:participation|program|programme|(?:program )?participation)$/.test(words)) return programKey;
-      if (program && words === aspectWords(program)) return programKey;
+      if (programWords !== undefined && words === programWords) return programKey;
       const content = words.split(' ');
       if (content.length === 1 && GENERIC.has(content[0])) return undefined;
       if (content.every((w) => GENERIC.has(w) || /^\d+$/.test(w))) return undefined;
@@ -88,6 +106,24 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
       return `${scope}::${words}`;
     }
   }
+}
+
+/**
+ * Resolved phrases by registry (its aliases map, replaced when the registry changes) and
+ * program: a resolution depends on nothing else.
+ */
+const sharedMemos = new WeakMap<Map<string, string>, Map<string, Map<string, string | undefined>>>();
+
+function sharedMemo(aliases: Map<string, string>, program: string | undefined): Map<string, string | undefined> {
+  let byProgram = sharedMemos.get(aliases);
+  if (!byProgram) sharedMemos.set(aliases, (byProgram = new Map()));
+  const scope = program ?? '';
+  let memo = byProgram.get(scope);
+  if (!memo) {
+    if (byProgram.size >= 32) byProgram.clear();
+    byProgram.set(scope, (memo = new Map()));
+  }
+  return memo;
 }
 
 export function statusWord(word: string): ParticipationStatus | undefined {
