@@ -13,16 +13,21 @@ export function uriToPath(uri: string): string {
 /** How reports name a file: relative to `base` with forward slashes, on every platform. */
 export function displayPath(uriOrPath: string, base: string): string {
   // Asked once per finding (sorting, then formatting): 20,000 findings name 2,000 files.
-  const key = `${base}\0${uriOrPath}`;
-  let shown = displayed.get(key);
+  // Keyed by base, then path: no key string to build per call.
+  let forBase = displayed.get(base);
+  if (!forBase) {
+    if (displayed.size >= 16) displayed.clear();
+    displayed.set(base, (forBase = new Map()));
+  }
+  let shown = forBase.get(uriOrPath);
   if (shown === undefined) {
-    if (displayed.size >= 50_000) displayed.clear();
-    displayed.set(key, (shown = computeDisplayPath(uriOrPath, base)));
+    if (forBase.size >= 50_000) forBase.clear();
+    forBase.set(uriOrPath, (shown = computeDisplayPath(uriOrPath, base)));
   }
   return shown;
 }
 
-const displayed = new Map<string, string>();
+const displayed = new Map<string, Map<string, string>>();
 
 function computeDisplayPath(uriOrPath: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]+:/i.test(uriOrPath) && !uriOrPath.startsWith('file:')) return uriOrPath;
