@@ -30,7 +30,8 @@ export function readSuppressions(text: string, lines: LineIndex, codeLines: Arra
   const suppressions: Suppression[] = [];
   const problems: DirectiveProblem[] = [];
   const open = new Map<string, Suppression>();
-  if (text.indexOf('policy-lint-') < 0) return { suppressions, problems };
+  // Every directive holds both; '<' and '-' are rare in prose, the 'p' of 'policy-lint-' is not.
+  if (text.indexOf('<!--') < 0 || text.indexOf('-lint-') < 0) return { suppressions, problems };
   // Directives come in order, so one walk over blank lines serves every directive before them.
   let walkedFrom = -1;
   let walkedTo = -1;
