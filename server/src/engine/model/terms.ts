@@ -19,15 +19,23 @@ export interface CompiledTerms {
 }
 
 const cache = new Map<string, CompiledTerms>();
+const byList = new WeakMap<TermDefinition[], CompiledTerms>();
 
 /**
  * Every multi-word variant also matches its spaced, hyphenated and closed-up spellings
  * ("opt out", "opt-out", "optout") without listing them. Variants are literals, escaped.
  */
 export function compileTerms(terms: TermDefinition[]): CompiledTerms {
+  // Asked once per document with its configuration's list: known by the list itself first,
+  // so the list is not stringified every time (resolved configurations are not changed afterwards).
+  const known = byList.get(terms);
+  if (known) return known;
   const key = JSON.stringify(terms);
   let c = cache.get(key);
-  if (c) return c;
+  if (c) {
+    byList.set(terms, c);
+    return c;
+  }
   const families = terms
     .map((t) => {
       const variants = [...new Set([...(t.preferred ? [t.preferred] : []), ...t.variants].map((v) => v.trim()).filter(Boolean))];
@@ -49,6 +57,7 @@ export function compileTerms(terms: TermDefinition[]): CompiledTerms {
   c = { families, regex, groupFamily };
   if (cache.size > 32) cache.clear();
   cache.set(key, c);
+  byList.set(terms, c);
   return c;
 }
 

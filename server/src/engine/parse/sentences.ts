@@ -31,8 +31,18 @@ export function splitSentences(text: string, start: number, end: number): Array<
   function push(s: number, e: number) {
     while (s < e && isSpace(span.charCodeAt(s))) s++;
     while (e > s && isSpace(span.charCodeAt(e - 1))) e--;
-    if (e > s && /[A-Za-z]/.test(span.slice(s, e))) out.push([start + s, start + e]);
+    if (e > s && hasLetter(span, s, e)) out.push([start + s, start + e]);
   }
+}
+
+/** Character tests by code, not a RegExp on a one-character or sliced string: this runs for every sentence. */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function hasLetter(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isLetter(s.charCodeAt(i))) return true;
+  return false;
 }
 
 function isSpace(c: number): boolean {
@@ -41,7 +51,7 @@ function isSpace(c: number): boolean {
 
 function isAbbreviation(span: string, stop: number): boolean {
   let s = stop;
-  while (s > 0 && /[A-Za-z.]/.test(span[s - 1])) s--;
+  while (s > 0 && (isLetter(span.charCodeAt(s - 1)) || span.charCodeAt(s - 1) === 46)) s--;
   const word = span.slice(s, stop).toLowerCase();
   if (!word) return false;
   if (word.length === 1) return true; // an initial: "J. Smith", "Section A."
