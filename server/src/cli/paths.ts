@@ -2,8 +2,14 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function fileUri(file: string): string {
+  // A normalised absolute POSIX path of plain characters is its own URI path (pathToFileURL,
+  // which resolves, parses and serialises a URL, was 12 ms of a 2,000-file run).
+  if (path.sep === '/' && PLAIN_ABSOLUTE.test(file)) return `file://${file}`;
   return pathToFileURL(file).toString();
 }
+
+/** Segments of letters, digits, "_", "-" and ".", none empty, none starting with a dot ('.', '..', hidden names go the long way). */
+const PLAIN_ABSOLUTE = /^(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/;
 
 /** File system path of a file: URI; other URIs (untitled:, https:) stay as they are. */
 export function uriToPath(uri: string): string {
