@@ -77,15 +77,18 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
   const shared = sharedMemo(aliases, program);
   const programWords = program ? aspectWords(program) : undefined;
   const resolve = (phrase: string): string | undefined => {
-    if (memo.has(phrase)) return memo.get(phrase);
-    let key: string | undefined;
-    if (shared.has(phrase)) key = shared.get(phrase);
+    // One lookup per map for most phrases (has() and get() each hash and compare the text).
+    let key = memo.get(phrase);
+    if (key !== undefined || memo.has(phrase)) return key;
+    const known = shared.get(phrase);
+    const copy = flatCopy(phrase);
+    if (known !== undefined) key = known ?? undefined;
     else {
       key = resolveUncached(phrase);
       if (shared.size >= 10_000) shared.clear();
-      shared.set(flatCopy(phrase), key);
+      shared.set(copy, key ?? null);
     }
-    memo.set(flatCopy(phrase), key);
+    memo.set(copy, key);
     return key;
   };
   return { programKey, resolve, memo };
@@ -112,9 +115,10 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
  * Resolved phrases by registry (its aliases map, replaced when the registry changes) and
  * program: a resolution depends on nothing else.
  */
-const sharedMemos = new WeakMap<Map<string, string>, Map<string, Map<string, string | undefined>>>();
+const sharedMemos = new WeakMap<Map<string, string>, Map<string, Map<string, string | null>>>();
 
-function sharedMemo(aliases: Map<string, string>, program: string | undefined): Map<string, string | undefined> {
+/** Phrase → key, null for a phrase that names nothing (so that one get() tells a miss from it). */
+function sharedMemo(aliases: Map<string, string>, program: string | undefined): Map<string, string | null> {
   let byProgram = sharedMemos.get(aliases);
   if (!byProgram) sharedMemos.set(aliases, (byProgram = new Map()));
   const scope = program ?? '';
