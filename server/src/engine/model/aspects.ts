@@ -66,27 +66,33 @@ const GENERIC = new Set(['it', 'they', 'this', 'that', 'which', 'there', 'what',
  * `memo` carries resolved phrases from one version of a document to the next (same program
  * and registry): most phrases do not change between keystrokes.
  */
-export function makeResolver(program: string | undefined, aliases: Map<string, string>, previous?: Map<string, string | undefined>): AspectResolver & { memo: Map<string, string | undefined> } {
+export function makeResolver(
+  program: string | undefined,
+  aliases: Map<string, string>,
+  previous?: Map<string, string | undefined>,
+  /** What other documents of the same program and registry resolved (see `SharedAnalyses.phraseKeys`): null for "names nothing". */
+  shared?: Map<string, string | null>,
+): AspectResolver & { memo: Map<string, string | undefined> } {
   const programKey = program ? aliases.get(aspectWords(program)) ?? `program:${aspectWords(program)}` : undefined;
   const scope = programKey ?? '';
   // The previous version's memo is reused and added to. An empty one is not: models that
   // keep no caches share one empty map, which must stay empty. A long editing session must
   // not grow it for ever either.
   const memo = previous && previous.size > 0 && previous.size <= 10_000 ? previous : new Map<string, string | undefined>();
-  // Beyond the document's memo: what other documents of the same program and registry resolved.
-  const shared = sharedMemo(aliases, program);
   const programWords = program ? aspectWords(program) : undefined;
   const resolve = (phrase: string): string | undefined => {
     // One lookup per map for most phrases (has() and get() each hash and compare the text).
     let key = memo.get(phrase);
     if (key !== undefined || memo.has(phrase)) return key;
-    const known = shared.get(phrase);
+    const known = shared?.get(phrase);
     const copy = flatCopy(phrase);
     if (known !== undefined) key = known ?? undefined;
     else {
       key = resolveUncached(phrase);
-      if (shared.size >= 10_000) shared.clear();
-      shared.set(copy, key ?? null);
+      if (shared) {
+        if (shared.size >= 10_000) shared.clear();
+        shared.set(copy, key ?? null);
+      }
     }
     memo.set(copy, key);
     return key;
@@ -109,25 +115,6 @@ export function makeResolver(program: string | undefined, aliases: Map<string, s
       return `${scope}::${words}`;
     }
   }
-}
-
-/**
- * Resolved phrases by registry (its aliases map, replaced when the registry changes) and
- * program: a resolution depends on nothing else.
- */
-const sharedMemos = new WeakMap<Map<string, string>, Map<string, Map<string, string | null>>>();
-
-/** Phrase → key, null for a phrase that names nothing (so that one get() tells a miss from it). */
-function sharedMemo(aliases: Map<string, string>, program: string | undefined): Map<string, string | null> {
-  let byProgram = sharedMemos.get(aliases);
-  if (!byProgram) sharedMemos.set(aliases, (byProgram = new Map()));
-  const scope = program ?? '';
-  let memo = byProgram.get(scope);
-  if (!memo) {
-    if (byProgram.size >= 32) byProgram.clear();
-    byProgram.set(scope, (memo = new Map()));
-  }
-  return memo;
 }
 
 export function statusWord(word: string): ParticipationStatus | undefined {

@@ -116,7 +116,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
   const prevScope = previous?.statementScope;
   const sameScope = prevScope !== undefined && prevScope.aliases === options.aliases && prevScope.program === fm.data.program;
   const scope: StatementScope = sameScope ? prevScope : { program: fm.data.program, aliases: options.aliases };
-  const resolver = makeResolver(fm.data.program, options.aliases, sameScope ? previous!.resolveMemo : undefined);
+  const resolver = makeResolver(fm.data.program, options.aliases, sameScope ? previous!.resolveMemo : undefined, options.shared?.phraseKeys(options.aliases, fm.data.program));
 
   const sections = buildSections(parsed.chunks, vocabulary, text.length);
   const clauses: Clause[] = [];

@@ -19,6 +19,19 @@ const MAX_ENTRIES = 20_000;
 export class SharedAnalyses {
   private readonly modalsByVocabulary = new WeakMap<Vocabulary, Map<string, ModalUse[]>>();
   private readonly derivedByScope = new WeakMap<Map<string, string>, Map<string, DerivedMemo>>();
+  private readonly phraseKeysByScope = new WeakMap<Map<string, string>, Map<string, Map<string, string | null>>>();
+
+  /**
+   * Aspect keys of phrases, by registry (its aliases map) and program: a resolution depends
+   * on nothing else. The resolver fills it (bounded there); null is "names nothing".
+   */
+  phraseKeys(aliases: Map<string, string>, program: string | undefined): Map<string, string | null> {
+    let byProgram = this.phraseKeysByScope.get(aliases);
+    if (!byProgram) this.phraseKeysByScope.set(aliases, (byProgram = new Map()));
+    let keys = byProgram.get(program ?? '');
+    if (!keys) byProgram.set(program ?? '', (keys = new Map()));
+    return keys;
+  }
 
   modals(vocabulary: Vocabulary, text: string): ModalUse[] | undefined {
     return this.modalsByVocabulary.get(vocabulary)?.get(text);
