@@ -77,36 +77,14 @@ function readWhole(yamlText: string, yamlStart: number, bodyStart: number, uri: 
     problems.push({ source: uri, range: lines.range(yamlStart, yamlStart), message: 'Front matter should be a mapping of keys to values.', severity: 'warning' });
     return { data, bodyStart, problems };
   }
-  const warn = (key: string, node: { range?: [number, number, number] | null } | null | undefined, message: string) => {
-    const r = node?.range;
-    problems.push({
-      source: uri,
-      key,
-      range: r ? lines.range(yamlStart + r[0], yamlStart + r[1]) : undefined,
-      message,
-      severity: 'warning',
-    });
-  };
   for (const pair of root?.items ?? []) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as any;
-    switch (key) {
-      case 'issuer':
-      case 'participants': {
-        const list = stringList(value);
-        if (list) data[key] = list;
-        else warn(key, value, `Front matter \`${key}\` should be a name or a list of names.`);
-        break;
-      }
-      case 'program':
-      case 'template':
-        if (isScalar(value) && typeof value.value === 'string' && value.value.trim()) data[key] = value.value.trim();
-        else warn(key, value, `Front matter \`${key}\` should be a single name.`);
-        break;
-      case 'policy':
-        if (isScalar(value) && typeof value.value === 'boolean') data.policy = value.value;
-        else warn(key, value, 'Front matter `policy` should be true or false.');
-        break;
+    const read = readValue(key, pair.value);
+    if (read && 'problem' in read) {
+      const r = (pair.value as { range?: [number, number, number] | null } | null)?.range;
+      problems.push({ source: uri, key, range: r ? lines.range(yamlStart + r[0], yamlStart + r[1]) : undefined, message: read.problem, severity: 'warning' });
+    } else if (read) {
+      (data as Record<string, unknown>)[read.key] = read.value;
     }
   }
   if (!problems.length && cached) {
@@ -174,19 +152,29 @@ function readEntry(entryText: string): EntryValue | undefined {
   if (doc.errors.length || !isMap(root) || root.items.length !== 1) return undefined;
   const pair = root.items[0];
   if (!isScalar(pair.key)) return undefined;
-  const key = String(pair.key.value);
-  const value = pair.value as any;
+  const read = readValue(String(pair.key.value), pair.value);
+  return read && 'problem' in read ? undefined : read;
+}
+
+/**
+ * What one top-level entry sets: a value, a problem to report, or null for keys Policy
+ * Lint does not read. The one reading of values, whole block or entry by entry.
+ */
+function readValue(key: string, node: unknown): EntryValue | { problem: string } {
+  const value = node as any;
   switch (key) {
     case 'issuer':
     case 'participants': {
       const list = stringList(value);
-      return list ? { key, value: list } : undefined;
+      return list ? { key, value: list } : { problem: `Front matter \`${key}\` should be a name or a list of names.` };
     }
     case 'program':
     case 'template':
-      return isScalar(value) && typeof value.value === 'string' && value.value.trim() ? { key, value: value.value.trim() } : undefined;
+      return isScalar(value) && typeof value.value === 'string' && value.value.trim()
+        ? { key, value: value.value.trim() }
+        : { problem: `Front matter \`${key}\` should be a single name.` };
     case 'policy':
-      return isScalar(value) && typeof value.value === 'boolean' ? { key, value: value.value } : undefined;
+      return isScalar(value) && typeof value.value === 'boolean' ? { key, value: value.value } : { problem: 'Front matter `policy` should be true or false.' };
   }
   return null;
 }
