@@ -87,11 +87,12 @@ const STATUS_CODE: Record<string, number> = { mandatory: 1, optional: 2 };
 const SOURCE_CODE: Record<string, number> = { inline: 1, paragraph: 2, 'list-item': 3, table: 4, section: 5 };
 
 /**
- * The memo key for a sentence's statements: they depend on its label and on whether its
- * section only informs. A small integer, not a string: it is looked up for every clause of
- * the document at every keystroke, and building and hashing a string cost more than the rest.
+ * The memo key for a sentence's statements: they depend on its label, on whether its
+ * section only informs, and on whether it is in a list item. A small integer, not a
+ * string: it is looked up for every clause of the document at every keystroke, and
+ * building and hashing a string cost more than the rest.
  */
-export function derivedKey(label: { status: ParticipationStatus; source: string } | undefined, informative: boolean): number {
-  if (!label) return informative ? 1 : 0;
-  return ((STATUS_CODE[label.status] ?? 3) * 8 + (SOURCE_CODE[label.source] ?? 7)) * 2 + (informative ? 1 : 0);
+export function derivedKey(label: { status: ParticipationStatus; source: string } | undefined, informative: boolean, inList: boolean): number {
+  const labelCode = label ? (STATUS_CODE[label.status] ?? 3) * 8 + (SOURCE_CODE[label.source] ?? 7) : 0;
+  return (labelCode * 2 + (informative ? 1 : 0)) * 2 + (inList ? 1 : 0);
 }

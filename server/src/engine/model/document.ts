@@ -179,15 +179,14 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
           primary: facts.primary,
         };
         clauses.push(clause);
-        const key = derivedKey(clause.label, clause.informative);
+        const key = derivedKey(clause.label, clause.informative, block.listDepth > 0);
         let derived = facts.derived?.[key];
         if (!derived) {
           // Beyond the sentence's own memo: the same sentence in the same context in another document.
-          const context = key * 2 + (block.listDepth > 0 ? 1 : 0);
-          derived = sharedDerived?.get(context, clause.text);
+          derived = sharedDerived?.get(key, clause.text);
           if (!derived) {
             derived = deriveStatements(clause);
-            sharedDerived?.set(context, clause.text, derived);
+            sharedDerived?.set(key, clause.text, derived);
           }
           (facts.derived ??= [])[key] = derived;
         }
@@ -248,7 +247,7 @@ export function buildDocumentModel(uri: string, text: string, config: PolicyLint
     const t = block.table!;
     let table = tables.get(t.id);
     if (!table) tables.set(t.id, (table = { statusColumn: -1, rowLabels: new Map() }));
-    const cell = readCell(block, vocabulary, () => prose.slice(start, end));
+    const cell = readCell(block, vocabulary, prose, start, end);
     if (t.header) {
       if (cell.namesStatusColumn) table.statusColumn = t.column;
       return true; // header cells are names, not clauses
@@ -290,10 +289,10 @@ interface CellFacts {
 
 const cellMemo = new WeakMap<Block, CellFacts>();
 
-function readCell(block: Block, vocabulary: Vocabulary, text: () => string): CellFacts {
+function readCell(block: Block, vocabulary: Vocabulary, prose: string, start: number, end: number): CellFacts {
   let facts = cellMemo.get(block);
   if (facts?.vocabulary === vocabulary) return facts;
-  const cellText = text();
+  const cellText = prose.slice(start, end);
   const word = cellText.replace(/[*_`[\]]/g, '').trim().split(/[\s,;:(]/)[0];
   facts = {
     vocabulary,

@@ -18,20 +18,8 @@ const MAX_ENTRIES = 20_000;
  */
 export class SharedAnalyses {
   private readonly modalsByVocabulary = new WeakMap<Vocabulary, Map<string, ModalUse[]>>();
-  private readonly derivedByScope = new WeakMap<Map<string, string>, Map<string, DerivedMemo>>();
-  private readonly phraseKeysByScope = new WeakMap<Map<string, string>, Map<string, Map<string, string | null>>>();
-
-  /**
-   * Aspect keys of phrases, by registry (its aliases map) and program: a resolution depends
-   * on nothing else. The resolver fills it (bounded there); null is "names nothing".
-   */
-  phraseKeys(aliases: Map<string, string>, program: string | undefined): Map<string, string | null> {
-    let byProgram = this.phraseKeysByScope.get(aliases);
-    if (!byProgram) this.phraseKeysByScope.set(aliases, (byProgram = new Map()));
-    let keys = byProgram.get(program ?? '');
-    if (!keys) byProgram.set(program ?? '', (keys = new Map()));
-    return keys;
-  }
+  /** By registry (its aliases map, replaced when the registry changes), then program. */
+  private readonly byScope = new WeakMap<Map<string, string>, Map<string, ScopeAnalyses>>();
 
   modals(vocabulary: Vocabulary, text: string): ModalUse[] | undefined {
     return this.modalsByVocabulary.get(vocabulary)?.get(text);
@@ -44,20 +32,37 @@ export class SharedAnalyses {
   }
 
   /**
-   * Statements clauses make, for one document's vocabulary and statement scope: by the
-   * clause's text and context (its label, whether its section only informs, whether it is a
-   * list item: a small integer, see `derivedKey`). Asked once per document, so the lookup
-   * per clause is one map by text.
+   * Aspect keys of phrases for a registry and program: a resolution depends on nothing
+   * else. The resolver fills it (bounded there); null is "names nothing".
+   */
+  phraseKeys(aliases: Map<string, string>, program: string | undefined): Map<string, string | null> {
+    return this.scope(aliases, program).phraseKeys;
+  }
+
+  /**
+   * Statements clauses make, for one document's vocabulary and statement scope, by the
+   * clause's text and context (`derivedKey`). Asked once per document, so the lookup per
+   * clause is one map by text.
    */
   derivedFor(vocabulary: Vocabulary, scope: StatementScope): DerivedMemo {
-    let byProgram = this.derivedByScope.get(scope.aliases);
-    if (!byProgram) this.derivedByScope.set(scope.aliases, (byProgram = new Map()));
-    // The vocabulary is one of few (memoised by participants and issuer): its identity is part of the key.
-    const id = `${vocabularyId(vocabulary)}\0${scope.program ?? ''}`;
-    let memo = byProgram.get(id);
-    if (!memo) byProgram.set(id, (memo = new DerivedMemo()));
+    const byVocabulary = this.scope(scope.aliases, scope.program).derived;
+    let memo = byVocabulary.get(vocabulary);
+    if (!memo) byVocabulary.set(vocabulary, (memo = new DerivedMemo()));
     return memo;
   }
+
+  private scope(aliases: Map<string, string>, program: string | undefined): ScopeAnalyses {
+    let byProgram = this.byScope.get(aliases);
+    if (!byProgram) this.byScope.set(aliases, (byProgram = new Map()));
+    let analyses = byProgram.get(program ?? '');
+    if (!analyses) byProgram.set(program ?? '', (analyses = { phraseKeys: new Map(), derived: new WeakMap() }));
+    return analyses;
+  }
+}
+
+interface ScopeAnalyses {
+  phraseKeys: Map<string, string | null>;
+  derived: WeakMap<Vocabulary, DerivedMemo>;
 }
 
 export class DerivedMemo {
@@ -70,15 +75,6 @@ export class DerivedMemo {
   set(context: number, text: string, derived: DerivedStatements): void {
     put((this.byContext[context] ??= new Map()), text, derived);
   }
-}
-
-const vocabularyIds = new WeakMap<Vocabulary, number>();
-let nextVocabularyId = 1;
-
-function vocabularyId(v: Vocabulary): number {
-  let id = vocabularyIds.get(v);
-  if (id === undefined) vocabularyIds.set(v, (id = nextVocabularyId++));
-  return id;
 }
 
 function put<T>(map: Map<string, T>, text: string, value: T): void {
