@@ -6,14 +6,13 @@ import { SharedAnalyses } from './model/sharedAnalyses';
 import { suppressionIndex } from './model/suppressions';
 import { mostUsedForm, StatementIndex, STATUS_BIT, statementSignature, TermIndex, termSignatures, type IndexedStatement, type StatedElsewhere } from './projectIndex';
 import type { ParticipationStatement } from './model/participation';
-
-const BOTH_STATUSES = STATUS_BIT.mandatory | STATUS_BIT.optional;
 import { RULES, RULES_BY_ID } from './rules';
 import type { ProjectFacts, Report, Rule } from './rules/rule';
 import { hash, normalizeSpace } from './text';
 import type { Finding, ParticipationStatus, RelatedLocation, Severity } from './types';
 
 const KNOWN_RULES = new Set(RULES_BY_ID.keys());
+const BOTH_STATUSES = STATUS_BIT.mandatory | STATUS_BIT.optional;
 /** Frozen: a rule that pushed into it would fail loudly instead of sharing its fix with every lean finding. */
 const NO_FIXES = Object.freeze([]) as unknown as Finding['fixes'];
 

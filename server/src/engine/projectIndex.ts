@@ -1,5 +1,6 @@
 import type { DocumentModel } from './model/document';
 import type { ParticipationStatement } from './model/participation';
+import type { TermUsage } from './model/terms';
 import type { ParticipationStatus } from './types';
 
 export interface IndexedStatement {
@@ -345,45 +346,37 @@ export interface Signature {
 
 /** The signature of one key's statements in a model (`statements`: the model's statements under that key, in order). */
 export function statementSignature(model: DocumentModel, statements: readonly ParticipationStatement[]): Signature {
+  return signatureOf(model, statements, (s) => `${s.status}:${s.aspect}`);
+}
+
+/** Per term family, the signature of a model's usages; asked twice per model (as the new version, then as the old one at the next edit). */
+export function termSignatures(model: DocumentModel | undefined): Map<string, Signature> {
+  if (!model) return new Map();
+  let sigs = termMemo.get(model);
+  if (!sigs) {
+    const byFamily = new Map<string, TermUsage[]>();
+    for (const t of model.terms) {
+      const list = byFamily.get(t.family);
+      if (list) list.push(t);
+      else byFamily.set(t.family, [t]);
+    }
+    sigs = new Map([...byFamily].map(([family, usages]) => [family, signatureOf(model, usages, (t) => t.form)]));
+    termMemo.set(model, sigs);
+  }
+  return sigs;
+}
+
+const termMemo = new WeakMap<DocumentModel, Map<string, Signature>>();
+
+function signatureOf<T extends { start: number; end: number }>(model: DocumentModel, items: readonly T[], what: (x: T) => string): Signature {
   let full = '';
   let shape = '';
-  for (const s of statements) {
-    const w = `|${s.status}:${s.aspect}`;
-    full += `${w}${place(model, s)}`;
+  for (const x of items) {
+    const w = `|${what(x)}`;
+    full += `${w}${place(model, x)}`;
     shape += w;
   }
   return { full, shape };
-}
-
-export function termSignatures(model: DocumentModel | undefined): Map<string, Signature> {
-  return memoised(termMemo, model, (m) => signatures(m, m.terms, (t) => t.family, (t) => t.form));
-}
-
-/** A model's signatures are asked for twice: as the new version, then as the old one at the next edit. */
-const termMemo = new WeakMap<DocumentModel, Map<string, Signature>>();
-
-function memoised(memo: WeakMap<DocumentModel, Map<string, Signature>>, model: DocumentModel | undefined, make: (m: DocumentModel) => Map<string, Signature>): Map<string, Signature> {
-  if (!model) return new Map();
-  let sig = memo.get(model);
-  if (!sig) memo.set(model, (sig = make(model)));
-  return sig;
-}
-
-function signatures<T extends { start: number; end: number }>(model: DocumentModel, items: T[], group: (x: T) => string, what: (x: T) => string): Map<string, Signature> {
-  const out = new Map<string, Signature>();
-  for (const x of items) {
-    const at = place(model, x);
-    const g = group(x);
-    const w = what(x);
-    const sig = out.get(g);
-    if (sig) {
-      sig.full += `|${w}${at}`;
-      sig.shape += `|${w}`;
-    } else {
-      out.set(g, { full: `|${w}${at}`, shape: `|${w}` });
-    }
-  }
-  return out;
 }
 
 /** The whole range: other documents' related locations show both ends. */
