@@ -26,6 +26,12 @@ export interface ProjectHostOptions {
  * Engine failures are caught per document: the document gets a diagnostic saying
  * it could not be analysed and every other document goes on.
  */
+/** The other documents an update affects (see `ProjectHost.upsert`). */
+export interface Affected {
+  all: string[];
+  moved: string[];
+}
+
 export class ProjectHost {
   readonly project: Project;
   /**
@@ -66,37 +72,27 @@ export class ProjectHost {
   }
 
   /**
-   * Documents among those returned as affected whose findings changed only in where their
-   * related locations point (statements or terms of the edited document moved). The
-   * scheduler refreshes them when typing pauses instead of after every keystroke.
+   * Adds or replaces a document's text. Returns the other documents whose findings may have
+   * changed (`all`), and those among them whose findings changed only in where related
+   * locations point (`moved`: statements or terms of this document moved), which can wait
+   * for a typing pause.
    */
-  private readonly movedOnly = new Set<string>();
-
-  /** Takes the documents affected only by moved related locations since the last call. */
-  takeMovedOnly(): string[] {
-    const out = [...this.movedOnly];
-    this.movedOnly.clear();
-    return out;
-  }
-
-  /** Adds or replaces a document's text; returns the other documents whose findings may have changed. */
-  upsert(uri: string, text: string, options: UpsertOptions = {}): string[] {
+  upsert(uri: string, text: string, options: UpsertOptions = {}): Affected {
     this.counters.upserts++;
     try {
       // Documents not open in the editor keep lean models: a workspace of thousands must fit in memory.
       const { model, affected, moved } = this.project.upsert(uri, text, { lean: true, ...options });
-      for (const u of moved) this.movedOnly.add(u);
       this.failed.delete(uri);
       // Logged once per problem (not on every keystroke); the diagnostic shows it in the document.
       for (const p of model.problems) {
         const line = p.range ? p.range.start.line + 1 : 1;
         this.o.log.once('warn', `front-matter:${uri}:${line}:${p.message}`, `${uri}:${line}: ${p.message}`);
       }
-      return affected;
+      return { all: affected, moved };
     } catch (e) {
       this.o.log.error(`Could not analyse ${uri}: ${errorText(e)}`);
       this.failed.set(uri, (e as Error)?.message ?? String(e));
-      return this.safeRemove(uri);
+      return { all: this.safeRemove(uri), moved: [] };
     }
   }
 
@@ -110,13 +106,13 @@ export class ProjectHost {
    * Brings the project up to date with an open document. Returns the affected other
    * documents, or undefined when the project already holds this version.
    */
-  syncOpen(uri: string): string[] | undefined {
+  syncOpen(uri: string): Affected | undefined {
     const doc = this.openDocument(uri);
     if (!doc) return undefined;
     if (this.holds(uri, doc)) return undefined;
     const text = doc.getText();
     this.analysed.set(uri, { version: doc.version, text });
-    if (!this.o.config.scope.isPolicyDocument(uri, text)) return this.project.has(uri) ? this.safeRemove(uri) : [];
+    if (!this.o.config.scope.isPolicyDocument(uri, text)) return { all: this.project.has(uri) ? this.safeRemove(uri) : [], moved: [] };
     return this.upsert(uri, text, { editing: true });
   }
 

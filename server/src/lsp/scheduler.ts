@@ -122,11 +122,11 @@ export class DiagnosticsScheduler {
       // Open documents affected by the edit are re-published now; closed ones, and those whose
       // related locations only moved, when typing pauses: a keystroke must not cost as much
       // as the workspace is large.
-      const moved = new Set(this.host.takeMovedOnly());
-      const now = new Set(affected.filter((u) => !moved.has(u) && this.host.openDocument(u)));
+      const moved = new Set(affected.moved);
+      const now = new Set(affected.all.filter((u) => !moved.has(u) && this.host.openDocument(u)));
       this.enqueue(now);
-      this.enqueueWhenQuiet(affected.filter((u) => !now.has(u)));
-      this.log.debug(`Analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms; ${affected.length} other document(s) affected`);
+      this.enqueueWhenQuiet(affected.all.filter((u) => !now.has(u)));
+      this.log.debug(`Analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms; ${affected.all.length} other document(s) affected`);
     } catch (e) {
       this.log.error(`Analysis of ${uri} failed: ${errorText(e)}`);
     }

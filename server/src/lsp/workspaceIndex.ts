@@ -139,7 +139,7 @@ export class WorkspaceIndex {
     if (host.openDocument(uri)) return; // opened while reading
     const inFolder = config.scope.folderOf(uri) !== undefined;
     if (r.ok && inFolder && config.scope.isPolicyDocument(uri, r.text)) {
-      scheduler.enqueue([uri, ...host.upsert(uri, r.text)]);
+      scheduler.enqueue([uri, ...host.upsert(uri, r.text).all]);
       return;
     }
     if (!r.ok && (r.reason === 'binary' || r.reason === 'encoding')) log.warn(`${displayUri(uri)}: ${r.message}; not indexed.`);

@@ -124,7 +124,8 @@ describe('project index', () => {
     assert.ok(leanLabel, 'the clause is reported while the document is not open');
     assert.deepEqual(leanLabel.fixes, [], 'not open: no fixes kept');
     // Opened and typed in: analysed from the lean model as the previous version.
-    p.upsert('file:///a.md', text.replace('FBI', 'FBI now'), { editing: true });
+    // As the language server does: every upsert asks for lean, and an open document adds editing.
+    p.upsert('file:///a.md', text.replace('FBI', 'FBI now'), { lean: true, editing: true });
     const label = p.findings('file:///a.md').find((f) => f.ruleId === 'missing-label');
     assert.ok(label && label.fixes.some((x) => x.safe), 'open: fixes are back');
     const b = p.model('file:///b.md')!;
@@ -138,12 +139,27 @@ describe('project index', () => {
     p.upsert('file:///b.md', '# B\n\nSecure Communities is mandatory.\n');
     assert.equal(p.findings('file:///b.md').filter((f) => f.ruleId === 'participation-contradiction').length, 1);
     // One of a's two optional statements goes: b still contradicts the other.
-    p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary.\n');
+    assert.deepEqual(p.upsert('file:///a.md', '# A\n\nParticipation in Secure Communities is voluntary.\n').affected, ['file:///b.md']);
     assert.equal(p.findings('file:///b.md').filter((f) => f.ruleId === 'participation-contradiction').length, 1);
     // a now agrees with b: no contradiction left on either side.
-    p.upsert('file:///a.md', '# A\n\nSecure Communities is mandatory.\n');
+    assert.deepEqual(p.upsert('file:///a.md', '# A\n\nSecure Communities is mandatory.\n').affected, ['file:///b.md']);
     assert.deepEqual(p.findings('file:///b.md').filter((f) => f.ruleId === 'participation-contradiction'), []);
     assert.deepEqual(p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction'), []);
+  });
+
+  it('an unscoped statement added later is compared with the statement of a program about the same aspect, and one removed stops being', () => {
+    // The index remembers which entries a key is compared with: entries made or dropped
+    // after that must be seen.
+    const p = new Project();
+    p.upsert('file:///a.md', '---\nprogram: Secure Communities\n---\n# A\n\nSharing fingerprint data with ICE is mandatory.\n');
+    assert.deepEqual(p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction'), []);
+    const { affected } = p.upsert('file:///b.md', '# B\n\nSharing fingerprint data with ICE is optional.\n');
+    assert.deepEqual(affected, ['file:///a.md']);
+    assert.equal(p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction').length, 1);
+    p.remove('file:///b.md');
+    assert.deepEqual(p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction'), []);
+    p.upsert('file:///b.md', '# B\n\nSharing fingerprint data with ICE is optional.\n');
+    assert.equal(p.findings('file:///a.md').filter((f) => f.ruleId === 'participation-contradiction').length, 1);
   });
 
   it('isolates a throwing rule and reports it once', () => {

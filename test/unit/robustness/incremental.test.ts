@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Project, type Finding } from '../../../server/src/engine';
+import { Project, RULES, type Finding } from '../../../server/src/engine';
 import { findingSet, projectFindings } from './support/invariants';
 import { applyEdit, edit, paragraph, policyDoc, type Edit } from './support/markdown';
 import { checkProperty } from './support/runProperty';
@@ -138,6 +138,8 @@ describe('robustness: incremental analysis', () => {
         // Lean documents are the ones not open in the editor: nobody asks for their fixes, so they keep none of their own.
         const withoutFixes = (f: Finding) => ({ ...f, fixes: [] });
         assert.deepEqual(projectFindings(lean, withoutFixes), projectFindings(full, withoutFixes));
+        const documentScope = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
+        for (const u of lean.uris()) for (const f of lean.findings(u)) if (documentScope.has(f.ruleId)) assert.deepEqual(f.fixes, [], 'a lean document keeps no fixes of its own');
         assert.deepEqual(projectFindings(fromFacts), projectFindings(full));
       }),
       150,
