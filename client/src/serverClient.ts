@@ -7,7 +7,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { TemplateDefinition } from '../../server/src/engine/config/types';
-import { CONFIG_FILE_NAMES } from '../../server/src/lsp/hostConfigNames';
+import { CONFIG_FILES_GLOB } from '../../server/src/lsp/hostConfigNames';
 import { SERVER_NODE_FLAGS } from '../../server/src/node/serverFlags';
 import { COMMANDS, PACK_TEMPLATES_NOTIFICATION } from './commandIds';
 import { PolicyDocumentSync } from './policyDocumentSync';
@@ -15,7 +15,6 @@ import type { PolicyDocumentTracker } from './policyDocumentTracker';
 import { serverStateOf } from './statusBar';
 import { RestartingErrorHandler } from './restartingErrorHandler';
 
-const CONFIG_FILES = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 /**
  * Runs the language server and keeps it told about exactly the open policy documents.
@@ -77,7 +76,7 @@ export class PolicyLanguageServer implements vscode.Disposable {
       initializationOptions: () => ({ packTemplates: this.packTemplates() }),
       synchronize: {
         configurationSection: 'policyLint',
-        fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES)],
+        fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB)],
       },
       markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs] }, supportHtml: false },
       middleware: this.sync.middleware,

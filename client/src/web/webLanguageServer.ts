@@ -11,7 +11,7 @@ import { PolicyDocumentSync } from '../policyDocumentSync';
 import type { PolicyDocumentTracker } from '../policyDocumentTracker';
 import { serverStateOf } from '../statusBar';
 import { RestartingErrorHandler } from '../restartingErrorHandler';
-import { CONFIG_FILE_NAMES } from '../../../server/src/lsp/hostConfigNames';
+import { CONFIG_FILES_GLOB } from '../../../server/src/lsp/hostConfigNames';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileParams } from '../../../server/src/lsp/protocol';
 import { findWorkspaceFiles, readWorkspaceFile } from './workspaceFiles';
 
@@ -20,7 +20,6 @@ declare const Worker: new (url: string) => unknown;
 
 type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
 
-const CONFIG_FILES = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 /**
  * Starts the server script in a worker. An extension installed on a remote server and run
@@ -91,7 +90,7 @@ export class WebLanguageServer implements vscode.Disposable {
       initializationOptions: () => ({ packTemplates: {} }),
       synchronize: {
         configurationSection: 'policyLint',
-        fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES)],
+        fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB)],
       },
       markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs] }, supportHtml: false },
       middleware: this.sync.middleware,

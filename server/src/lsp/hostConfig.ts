@@ -3,7 +3,6 @@ import type { ServerHost, TextReadResult } from './host';
 import { CONFIG_FILE_NAMES } from './hostConfigNames';
 import { displayUri, joinUri } from './hostPaths';
 
-export { CONFIG_FILE_NAMES };
 
 export interface ConfigFileRead {
   uri: string;

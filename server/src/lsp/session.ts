@@ -21,7 +21,7 @@ import { completion } from './completion';
 import { ConfigState } from './configState';
 import type { ClientFeatures, FeatureContext } from './context';
 import type { ServerHost } from './host';
-import { CONFIG_FILE_NAMES } from './hostConfig';
+import { CONFIG_FILES_GLOB } from './hostConfigNames';
 import { problemToDiagnostic } from './diagnostics';
 import { hover } from './hover';
 import { errorText, Logger } from './log';
@@ -177,7 +177,7 @@ export class Session {
       // A client that refuses a registration must not take the server down with it.
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+          watchers: [{ globPattern: '**/*.md' }, { globPattern: CONFIG_FILES_GLOB }],
         })
         .catch((e: unknown) => this.log.warn(`The client refused to watch files: ${String(e)}`));
     }
