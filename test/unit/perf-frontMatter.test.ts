@@ -65,4 +65,11 @@ describe('perf: front matter read entry by entry', () => {
       400,
     );
   });
+
+  it('a list read from the cache cannot be changed by one document for the next', () => {
+    const text = doc('program: Alpha\nparticipants:\n  - counties\n  - states', '\n');
+    const first = parseFrontMatter(text, 'file:///a.md', new LineIndex(text)).data.participants!;
+    assert.throws(() => first.push('cities'), TypeError);
+    assert.deepEqual(parseFrontMatter(text, 'file:///b.md', new LineIndex(text)).data.participants, ['counties', 'states']);
+  });
 });

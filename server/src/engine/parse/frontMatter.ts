@@ -166,7 +166,8 @@ function readValue(key: string, node: unknown): EntryValue | { problem: string }
     case 'issuer':
     case 'participants': {
       const list = stringList(value);
-      return list ? { key, value: list } : { problem: `Front matter \`${key}\` should be a name or a list of names.` };
+      // Frozen: cached readings hand the same list to every document with this front matter.
+      return list ? { key, value: Object.freeze(list) as string[] } : { problem: `Front matter \`${key}\` should be a name or a list of names.` };
     }
     case 'program':
     case 'template':
